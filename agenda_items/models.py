@@ -1,0 +1,116 @@
+"""Agenda items (punkter) and the cases (sager) that tie them together across meetings."""
+import re
+
+from django.contrib.postgres.search import SearchVectorField
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from meetings.models import Meeting, Municipality, Person
+
+
+def normalize_case_number(number):
+    """The lookup form of a case number: no spaces, upper case, '-' and '.' read as '/'.
+
+    `25/31181`, ` 25/31181 ` and `25-31181` are the same case; so are `emn-2024-027961`
+    and `EMN-2024-027961`.
+    """
+    return re.sub(r"[-./\\]+", "/", re.sub(r"\s+", "", number or "")).strip("/").upper()
+
+
+class CaseQuerySet(models.QuerySet):
+    def by_number(self, number):
+        """Cases whose number normalises like `number` (one per municipality at most)."""
+        return self.filter(normalized=normalize_case_number(number))
+
+
+class Case(models.Model):
+    """A case (sag) by its number within a municipality: the thread from meeting to meeting."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="cases", verbose_name=_("kommune")
+    )
+    number = models.CharField(_("sagsnummer"), max_length=100)
+    normalized = models.CharField(_("normaliseret sagsnummer"), max_length=100, editable=False)
+
+    objects = CaseQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality__name", "number"]
+        verbose_name = _("sag")
+        verbose_name_plural = _("sager")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "normalized"], name="case_unique_number"),
+        ]
+        indexes = [models.Index(fields=["normalized"], name="case_normalized")]
+
+    def __str__(self):
+        return f"{self.number} ({self.municipality})"
+
+    def save(self, *args, **kwargs):
+        # Keeping the lookup column in step with the printed number is part of the field's
+        # definition, not business logic.
+        self.normalized = normalize_case_number(self.number)
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("agenda_items:case", kwargs={"pk": self.pk})
+
+
+class AgendaItemQuerySet(models.QuerySet):
+    def public(self):
+        """Items a page may show in full (closed items show only number and "Lukket punkt")."""
+        return self.filter(closed=False)
+
+    def with_meeting(self):
+        return self.select_related("meeting__committee__municipality", "case")
+
+    def timeline(self):
+        """Items in meeting date order (undated last), the way a case is followed."""
+        return self.with_meeting().order_by(
+            models.F("meeting__date").asc(nulls_last=True), "meeting_id", "order"
+        )
+
+
+class AgendaItem(models.Model):
+    """One item (punkt) of a meeting with its sections as the minutes print them."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("møde")
+    )
+    number = models.CharField(_("nummer"), max_length=20)
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    title = models.TextField(_("titel"))
+    case = models.ForeignKey(
+        Case, on_delete=models.SET_NULL, null=True, blank=True, related_name="items", verbose_name=_("sag")
+    )
+    closed = models.BooleanField(_("lukket punkt"), default=False)
+    presentation = models.TextField(_("sagsfremstilling"), blank=True)
+    recommendation = models.TextField(_("indstilling"), blank=True)
+    decision = models.TextField(_("beslutning"), blank=True)
+    decided_by = models.JSONField(_("sagen afgøres i"), default=list, blank=True)
+    absences = models.ManyToManyField(Person, related_name="absent_from", blank=True, verbose_name=_("afbud"))
+    duration_minutes = models.PositiveIntegerField(_("varighed (minutter)"), null=True, blank=True)
+    responsible = models.CharField(_("ansvarlig"), max_length=200, blank=True)
+    # Other headings met inside the item ("Økonomi", "Baggrund/formål", ...), in order:
+    # [{"heading": str, "text": str}].
+    sections = models.JSONField(_("andre afsnit"), default=list, blank=True)
+    # Fields a clerk corrected by hand; a re-import leaves them as the clerk left them.
+    edited_fields = models.JSONField(_("rettet i hånden"), default=list, blank=True, editable=False)
+    search_vector = SearchVectorField(null=True, editable=False)
+
+    objects = AgendaItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["meeting", "order"]
+        verbose_name = _("punkt")
+        verbose_name_plural = _("punkter")
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="item_unique_number"),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self):
+        return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})

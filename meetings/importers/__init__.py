@@ -1,0 +1,1 @@
+"""The import pipeline: text (or PDF) -> parsed dataclasses -> database (load.py only)."""

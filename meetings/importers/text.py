@@ -1,0 +1,109 @@
+"""Clean-up shared by the parsers: line endings, page furniture, wrapped lines and hyphenation."""
+import re
+
+# "Side 2 af 5", "side 1 af 2": page furniture, sometimes glued to the next line's text
+# ("Side 2 af 5Tid: 17.53 – 17.55" in the Aarhus agendas).
+PAGE_OF = re.compile(r"^\s*[Ss]ide\s+\d+\s+af\s+\d+")
+# A table-of-contents line: title, dot leader, page number ("Godkendelse af dagsorden.....\t3").
+TOC_LINE = re.compile(r"\.{4,}\s*\d*\s*$")
+BULLET = re.compile(r"^(?:[-–•*▪◦]|\d{1,2}[.)])\s+")
+# Words that follow a hyphen that stays a hyphen: "Social- og Beskæftigelsesudvalget".
+_CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "hhv", "&"}
+# Prefixes whose hyphen is part of the word: "ikke-vestlige", "EU-borgere".
+_KEEP_HYPHEN = {"ikke", "non", "anti", "ex", "co", "semi", "multi", "inter", "post", "pre"}
+_SENTENCE_END = re.compile(r"[.!?:;”\"»)]\s*$")
+
+
+def normalize(text):
+    """Unify line endings and odd spaces; drop soft hyphens and a BOM. Keeps leading spaces."""
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\xa0", " ").replace("\u202f", " ").replace("\xad", "")
+    return "\n".join(line.rstrip() for line in text.split("\n"))
+
+
+def strip_page_of(line):
+    """`line` without a leading "Side N af M" (which may be glued to real text)."""
+    return PAGE_OF.sub("", line, count=1).strip()
+
+
+def join_two(left, right):
+    """Join two wrapped lines, undoing hyphenation at the break but keeping real hyphens."""
+    left, right = left.rstrip(), right.strip()
+    if not left:
+        return right
+    if not right:
+        return left
+    m = re.search(r"(\w+)-$", left)
+    if m and right[0].isalpha():
+        word = m.group(1)
+        first = re.match(r"[\w&]+", right)
+        if first and first.group(0).lower() in _CONJUNCTIONS:
+            return f"{left} {right}"  # "Social-" + "og ..." -> "Social- og ..."
+        if right[0].isupper() or word.lower() in _KEEP_HYPHEN or word.isupper() or word[-1].isdigit():
+            return left + right  # "EU-" + "Borgere", "ikke-" + "vestlige": hyphen kept
+        return left[:-1] + right  # "status-" + "notatet" -> "statusnotatet"
+    return f"{left} {right}"
+
+
+def ends_sentence(line):
+    return bool(_SENTENCE_END.search(line))
+
+
+def continues(prev_line, next_line):
+    """Whether `next_line`, after a blank line, is the rest of `prev_line`'s sentence.
+
+    Text extracted from some PDFs puts a blank line inside a wrapped sentence
+    ("... opbrugt retten til" / "" / "danskuddannelse laves ...").
+    """
+    nxt = next_line.strip()
+    if not prev_line or not nxt or BULLET.match(nxt):
+        return False
+    if re.search(r"\w-$", prev_line.rstrip()):
+        return nxt[0].isalpha()
+    return nxt[0].islower() and not ends_sentence(prev_line)
+
+
+def paragraphs(lines, join_across_blank=False):
+    """Group wrapped lines into paragraphs; a bullet starts a new line within its paragraph.
+
+    Returns a list of paragraphs, each a list of logical lines (a bullet item or a sentence run).
+    """
+    result, current = [], []
+    pending_blank = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            pending_blank = bool(current)
+            continue
+        if pending_blank:
+            pending_blank = False
+            if join_across_blank and current and continues(current[-1], line):
+                current[-1] = join_two(current[-1], line)
+                continue
+            result.append(current)
+            current = []
+        if not current or BULLET.match(line):
+            current.append(line)
+        else:
+            current[-1] = join_two(current[-1], line)
+    if current:
+        result.append(current)
+    return result
+
+
+def to_text(paras):
+    """Paragraphs (lists of logical lines) as text: lines joined by newline, paragraphs by a blank line."""
+    return "\n\n".join("\n".join(p) for p in paras if p)
+
+
+def clean_block(lines, join_across_blank=False):
+    """Wrapped lines to clean text in one step."""
+    return to_text(paragraphs(lines, join_across_blank))
+
+
+def one_line(lines):
+    """Several wrapped lines (a title, a name list) as one line."""
+    out = ""
+    for line in lines:
+        out = join_two(out, line) if out else line.strip()
+    return out.strip()

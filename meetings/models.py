@@ -1,0 +1,144 @@
+"""Municipalities, their committees, meetings and the people who attend them."""
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Municipality(models.Model):
+    """A Danish municipality (kommune) whose minutes the archive holds."""
+
+    name = models.CharField(_("navn"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("kommune")
+        verbose_name_plural = _("kommuner")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:municipality", kwargs={"slug": self.slug})
+
+
+class Committee(models.Model):
+    """A committee (udvalg), council (byråd) or alderman's meeting series of one municipality."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="committees", verbose_name=_("kommune")
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200)
+
+    class Meta:
+        ordering = ["municipality__name", "name"]
+        verbose_name = _("udvalg")
+        verbose_name_plural = _("udvalg")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "slug"], name="committee_unique_slug"),
+            models.UniqueConstraint(fields=["municipality", "name"], name="committee_unique_name"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.municipality})"
+
+    def get_absolute_url(self):
+        return reverse(
+            "meetings:committee", kwargs={"municipality": self.municipality.slug, "slug": self.slug}
+        )
+
+
+class Person(models.Model):
+    """A participant or absentee as the minutes name them, with a party letter where given."""
+
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="people", verbose_name=_("kommune")
+    )
+    name = models.CharField(_("navn"), max_length=200)
+    party = models.CharField(_("parti"), max_length=10, blank=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("personer")
+        constraints = [
+            models.UniqueConstraint(fields=["municipality", "name", "party"], name="person_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.party})" if self.party else self.name
+
+
+class MeetingQuerySet(models.QuerySet):
+    def with_committee(self):
+        """Meetings with their committee and municipality in the same query."""
+        return self.select_related("committee__municipality")
+
+    def for_municipality(self, municipality):
+        return self.filter(committee__municipality=municipality)
+
+    def for_committee(self, committee):
+        return self.filter(committee=committee)
+
+    def newest_first(self):
+        return self.order_by(models.F("date").desc(nulls_last=True), "-id")
+
+
+class Meeting(models.Model):
+    """One meeting of a committee as one document describes it: its agenda or its minutes."""
+
+    class Kind(models.TextChoices):
+        AGENDA = "agenda", _("Dagsorden")
+        MINUTES = "minutes", _("Referat")
+
+    committee = models.ForeignKey(
+        Committee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("udvalg")
+    )
+    kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.MINUTES)
+    date = models.DateField(_("dato"), null=True, blank=True, help_text=_("Tom hvis referatet ikke angiver den."))
+    start_time = models.TimeField(_("starttid"), null=True, blank=True)
+    end_time = models.TimeField(_("sluttid"), null=True, blank=True)
+    location = models.CharField(_("mødested"), max_length=300, blank=True)
+    participants = models.ManyToManyField(
+        Person, related_name="meetings", blank=True, verbose_name=_("deltagere")
+    )
+    # Meetings whose date is not stated are told apart by a fingerprint of their items,
+    # so that a re-import finds them again (see importers/load.py).
+    fingerprint = models.CharField(_("fingeraftryk"), max_length=64, blank=True, editable=False)
+    warnings = models.JSONField(_("advarsler fra importen"), default=list, blank=True)
+    source_name = models.CharField(_("kildedokument"), max_length=300, blank=True)
+    source_file = models.FileField(_("kildefil"), upload_to="minutes/%Y/", blank=True)
+    source_hash = models.CharField(_("kildens SHA-256"), max_length=64, blank=True)
+    created = models.DateTimeField(_("oprettet"), auto_now_add=True)
+    updated = models.DateTimeField(_("opdateret"), auto_now=True)
+
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = [models.F("date").desc(nulls_last=True), "-id"]
+        verbose_name = _("møde")
+        verbose_name_plural = _("møder")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["committee", "kind", "date"],
+                condition=models.Q(date__isnull=False),
+                name="meeting_unique_dated",
+            ),
+            models.UniqueConstraint(
+                fields=["committee", "kind", "fingerprint"],
+                condition=models.Q(date__isnull=True),
+                name="meeting_unique_undated",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["committee", "-date"], name="meeting_committee_date"),
+            models.Index(fields=["-date", "-id"], name="meeting_date_id"),
+        ]
+
+    def __str__(self):
+        when = self.date.isoformat() if self.date else _("dato ukendt")
+        return f"{self.committee.name} {when} ({self.get_kind_display()})"
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", kwargs={"pk": self.pk})

@@ -1,0 +1,12 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from meetings.views import healthz
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("healthz", healthz, name="healthz"),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("agenda_items.urls")),
+    path("", include("meetings.urls")),
+]
