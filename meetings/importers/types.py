@@ -1,6 +1,6 @@
 """What a parser returns: plain dataclasses, no Django. `as_dict()` is the --json interface."""
 from dataclasses import asdict, dataclass, field
-from datetime import date, time
+import datetime
 
 
 class MinutesError(Exception):
@@ -53,9 +53,9 @@ class ParsedMeeting:
     municipality: str
     committee: str
     kind: str  # "minutes" | "agenda"
-    date: date | None = None
-    start_time: time | None = None
-    end_time: time | None = None
+    date: datetime.date | None = None
+    start_time: datetime.time | None = None
+    end_time: datetime.time | None = None
     location: str | None = None
     participants: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
