@@ -1,4 +1,5 @@
 """Agenda items (punkter) and the cases (sager) that tie them together across meetings."""
+
 import re
 
 from django.contrib.postgres.search import SearchVectorField

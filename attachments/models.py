@@ -1,4 +1,5 @@
 """Attachments (bilag) of agenda items: listed by title, with the file and its text where known."""
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 

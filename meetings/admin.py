@@ -86,4 +86,3 @@ class MeetingAdmin(admin.ModelAdmin):
     @admin.display(description=_("kommune"), ordering="committee__municipality__name")
     def municipality(self, obj):
         return obj.committee.municipality
-

@@ -1,4 +1,5 @@
 """Municipalities, their committees, meetings and the people who attend them."""
+
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -96,7 +97,9 @@ class Meeting(models.Model):
         Committee, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("udvalg")
     )
     kind = models.CharField(_("type"), max_length=10, choices=Kind.choices, default=Kind.MINUTES)
-    date = models.DateField(_("dato"), null=True, blank=True, help_text=_("Tom hvis referatet ikke angiver den."))
+    date = models.DateField(
+        _("dato"), null=True, blank=True, help_text=_("Tom hvis referatet ikke angiver den.")
+    )
     start_time = models.TimeField(_("starttid"), null=True, blank=True)
     end_time = models.TimeField(_("sluttid"), null=True, blank=True)
     location = models.CharField(_("mødested"), max_length=300, blank=True)

@@ -1,4 +1,5 @@
 """Settings for the minutes archive: one module, driven by environment variables (see .env.example)."""
+
 import os
 from pathlib import Path
 

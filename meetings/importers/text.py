@@ -1,4 +1,5 @@
 """Clean-up shared by the parsers: line endings, page furniture, wrapped lines and hyphenation."""
+
 import re
 
 # "Side 2 af 5", "side 1 af 2": page furniture, sometimes glued to the next line's text

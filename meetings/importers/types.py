@@ -1,6 +1,7 @@
 """What a parser returns: plain dataclasses, no Django. `as_dict()` is the --json interface."""
-from dataclasses import asdict, dataclass, field
+
 import datetime
+from dataclasses import asdict, dataclass, field
 
 
 class MinutesError(Exception):

@@ -1,4 +1,5 @@
 """The Clerk group: the people who publish minutes (add/change/view meetings, items, attachments)."""
+
 from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
