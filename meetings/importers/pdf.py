@@ -20,6 +20,10 @@ PDF_MAGIC = b"%PDF-"
 PARAGRAPH_GAP = 0.8
 
 
+# The child's last stderr line starts with this when it fails for a reason it could name.
+_MESSAGE = "pdf-error: "
+
+
 class PdfError(MinutesError):
     """A PDF we cannot or will not read; the message is meant for the person who uploaded it."""
 
@@ -55,10 +59,10 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
             f"reading the PDF took longer than {timeout} s; it may be damaged or hostile"
         ) from None
     if proc.returncode != 0:
-        message = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        if proc.returncode < 0 or not message:
-            raise PdfError("reading the PDF ran out of time or memory; it may be damaged or hostile")
-        raise PdfError(message[-1])
+        lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
+        if lines and lines[-1].startswith(_MESSAGE):
+            raise PdfError(lines[-1].removeprefix(_MESSAGE))
+        raise PdfError("reading the PDF ran out of time or memory; it may be damaged or hostile")
     pages = json.loads(proc.stdout)
     if not any(page.strip() for page in pages):
         raise PdfError(
@@ -80,6 +84,10 @@ def _page_text(page):
     return "\n".join(out)
 
 
+def _fail(message):
+    sys.exit(_MESSAGE + message)
+
+
 def _child(path, max_pages):
     import pdfplumber
     from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
@@ -89,24 +97,24 @@ def _child(path, max_pages):
     try:
         with pdfplumber.open(path) as pdf:
             if len(pdf.pages) > max_pages:
-                sys.exit(f"the PDF has {len(pdf.pages)} pages; the limit is {max_pages}")
+                _fail(f"the PDF has {len(pdf.pages)} pages; the limit is {max_pages}")
             pages = []
             for page in pdf.pages:
                 pages.append(_page_text(page))
                 page.close()  # pdfplumber keeps every page's objects otherwise (2.4 GB for 312 pages)
     except (PDFPasswordIncorrect, PDFEncryptionError):
-        sys.exit("the PDF is encrypted or password-protected")
+        _fail("the PDF is encrypted or password-protected")
     except (PdfminerException, PDFSyntaxError) as exc:
         cause = exc.__cause__ or exc.__context__ or exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
-            sys.exit("the PDF is encrypted or password-protected")
-        sys.exit(f"the PDF is damaged and cannot be read ({cause.__class__.__name__})")
+            _fail("the PDF is encrypted or password-protected")
+        _fail(f"the PDF is damaged and cannot be read ({cause.__class__.__name__})")
     except MemoryError:
-        sys.exit("reading the PDF needs more memory than allowed; it may be damaged or hostile")
+        _fail("reading the PDF needs more memory than allowed; it may be damaged or hostile")
     except RecursionError:
-        sys.exit("the PDF is nested too deeply to read; it may be damaged or hostile")
+        _fail("the PDF is nested too deeply to read; it may be damaged or hostile")
     except Exception as exc:  # pdfminer raises many kinds on broken files; all mean "cannot read"
-        sys.exit(f"the PDF is damaged and cannot be read ({exc.__class__.__name__})")
+        _fail(f"the PDF is damaged and cannot be read ({exc.__class__.__name__})")
     json.dump(pages, sys.stdout, ensure_ascii=False)
 
 
