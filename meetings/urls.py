@@ -1,6 +1,43 @@
-from django.urls import path
+from django.urls import path, register_converter
+from django.urls.converters import SlugConverter
 
 from . import views
 
+
+class MunicipalitySlugConverter(SlugConverter):
+    """A slug that is not one of the site's own top-level paths.
+
+    The municipality and committee pages sit at the root; refusing these words makes the
+    resolver go on to the routes that own them, wherever those are included.
+    """
+
+    reserved = {
+        "admin",
+        "cases",
+        "healthz",
+        "i18n",
+        "media",
+        "meetings",
+        "search",
+        "static",
+        "tilgaengelighed",
+    }
+
+    def to_python(self, value):
+        if value in self.reserved:
+            raise ValueError(value)
+        return value
+
+
+register_converter(MunicipalitySlugConverter, "municipality")
+
 app_name = "meetings"
-urlpatterns = []
+urlpatterns = [
+    path("", views.FrontPageView.as_view(), name="front_page"),
+    path("tilgaengelighed/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
+    path("meetings/<int:pk>/", views.MeetingView.as_view(), name="meeting"),
+    # Catch-all slug routes: keep them last.
+    path("<municipality:slug>/", views.MunicipalityView.as_view(), name="municipality"),
+    path("<municipality:municipality>/<slug:slug>/", views.CommitteeView.as_view(), name="committee"),
+]

@@ -1,5 +1,17 @@
+import datetime
+from dataclasses import dataclass
+
 from django.db import connection
-from django.http import JsonResponse
+from django.db.models import Prefetch, Q
+from django.http import Http404, JsonResponse
+from django.shortcuts import get_object_or_404
+from django.views.generic import DetailView, TemplateView
+from django_filters.views import FilterView
+
+from agenda_items.models import AgendaItem
+
+from .filters import MeetingFilter
+from .models import Committee, Meeting, Municipality
 
 
 def healthz(request):
@@ -11,3 +23,235 @@ def healthz(request):
     except Exception as exc:  # any database failure means "unhealthy", never a 500 page
         return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
     return JsonResponse({"status": "ok"})
+
+
+# Keyset ("seek") pagination over the list order: newest first, undated last, then id.
+# The list is walked as two runs, dated meetings by (date, id) and then undated ones by id, so that
+# each query is a plain range scan of the (-date, -id) index: PostgreSQL cannot use that index for
+# ORDER BY date DESC NULLS LAST, and one OR-ed condition over both runs would scan from the top
+# again on every page. Page 5 000 costs what page 1 costs. (Candidates for MeetingQuerySet.)
+
+
+@dataclass(frozen=True)
+class Cursor:
+    """A position in the meeting list: the date (None if unknown) and id of one meeting."""
+
+    date: datetime.date | None
+    id: int
+
+    @classmethod
+    def parse(cls, value):
+        """`2026-02-03_123`, or `_123` for an undated meeting; ValueError for anything else."""
+        date_part, separator, id_part = value.rpartition("_")
+        if not separator:
+            raise ValueError(value)
+        return cls(datetime.date.fromisoformat(date_part) if date_part else None, int(id_part))
+
+    @classmethod
+    def of(cls, meeting):
+        return cls(meeting.date, meeting.pk)
+
+    def __str__(self):
+        return f"{self.date.isoformat() if self.date else ''}_{self.id}"
+
+
+def meetings_after(queryset, cursor, limit):
+    """Up to `limit` meetings that follow `cursor` in list order (all from the top if it is None)."""
+    found = []
+    if cursor is None or cursor.date is not None:
+        dated = queryset.filter(date__isnull=False)
+        if cursor is not None:
+            # date <= d bounds the index scan; the OR only sorts out meetings on the cursor's own day.
+            dated = dated.filter(date__lte=cursor.date).filter(Q(date__lt=cursor.date) | Q(id__lt=cursor.id))
+        found = list(dated.order_by("-date", "-id")[:limit])
+    if len(found) < limit:
+        undated = queryset.filter(date__isnull=True)
+        if cursor is not None and cursor.date is None:
+            undated = undated.filter(id__lt=cursor.id)
+        found += undated.order_by("-id")[: limit - len(found)]
+    return found
+
+
+def meetings_before(queryset, cursor, limit):
+    """Up to `limit` meetings that precede `cursor` in list order, nearest first."""
+    found = []
+    dated = queryset.filter(date__isnull=False)
+    if cursor.date is None:
+        found = list(queryset.filter(date__isnull=True, id__gt=cursor.id).order_by("id")[:limit])
+    else:
+        dated = dated.filter(date__gte=cursor.date).filter(Q(date__gt=cursor.date) | Q(id__gt=cursor.id))
+    if len(found) < limit:
+        found += dated.order_by("date", "id")[: limit - len(found)]
+    return found
+
+
+class FrontPageView(TemplateView):
+    template_name = "meetings/front_page.html"
+    latest_count = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["municipalities"] = Municipality.objects.prefetch_related("committees")
+        context["latest_meetings"] = meetings_after(Meeting.objects.with_committee(), None, self.latest_count)
+        return context
+
+
+class AccessibilityView(TemplateView):
+    template_name = "meetings/accessibility.html"
+
+
+class MeetingListView(FilterView):
+    """The meeting list: filters as query parameters, keyset pages of `page_size` via ?after= / ?before=."""
+
+    filterset_class = MeetingFilter
+    template_name = "meetings/meeting_filter.html"
+    page_size = 20
+    # Counting stops here, so a filter matching most of the archive costs no more than a small one.
+    count_cap = 10_000
+    bad_cursor = False
+
+    def get_queryset(self):
+        return Meeting.objects.with_committee()
+
+    def get_cursor(self, name):
+        value = self.request.GET.get(name)
+        if not value:
+            return None
+        try:
+            return Cursor.parse(value)
+        except ValueError:
+            self.bad_cursor = True
+            return None
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        after, before = self.get_cursor("after"), self.get_cursor("before")
+        if self.is_invalid():
+            context.update(meetings=[], bad_cursor=self.bad_cursor)
+            return context
+        meetings, newer, older = self.keyset_page(self.object_list, after, before)
+        context.update(
+            meetings=meetings,
+            newer_url=self.page_url("before", meetings[0]) if newer else None,
+            older_url=self.page_url("after", meetings[-1]) if older else None,
+            total=self.object_list[: self.count_cap + 1].count(),
+            count_cap=self.count_cap,
+            is_filtered=self.filterset.is_bound,
+        )
+        return context
+
+    def keyset_page(self, queryset, after, before):
+        """(meetings on the page, whether newer ones exist, whether older ones exist)."""
+        size = self.page_size
+        if before is not None:
+            rows = meetings_before(queryset, before, size + 1)
+            if len(rows) > size:
+                return list(reversed(rows[:size])), True, True
+            # Less than a page of newer meetings left: that is simply the first page.
+            after = None
+        rows = meetings_after(queryset, after, size + 1)
+        return rows[:size], after is not None, len(rows) > size
+
+    def page_url(self, direction, meeting):
+        """The current query string with the filters kept and the cursor replaced."""
+        query = self.request.GET.copy()
+        query.pop("after", None)
+        query.pop("before", None)
+        query[direction] = str(Cursor.of(meeting))
+        return f"?{query.urlencode()}"
+
+    def is_invalid(self):
+        return self.bad_cursor or (self.filterset.is_bound and not self.filterset.is_valid())
+
+    def render_to_response(self, context, **response_kwargs):
+        # 400 tells crawlers and caches that the URL is wrong; the page still explains what to fix.
+        if self.is_invalid():
+            response_kwargs["status"] = 400
+        return super().render_to_response(context, **response_kwargs)
+
+
+class MunicipalityView(DetailView):
+    model = Municipality
+    template_name = "meetings/municipality_detail.html"
+    latest_count = 10
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["committees"] = self.object.committees.all()
+        context["latest_meetings"] = meetings_after(
+            Meeting.objects.with_committee().for_municipality(self.object), None, self.latest_count
+        )
+        return context
+
+
+class CommitteeView(DetailView):
+    """A committee's meetings one year at a time (`?year=2025`, `?year=undated`), newest year by default."""
+
+    template_name = "meetings/committee_detail.html"
+    undated = "undated"
+
+    def get_object(self, queryset=None):
+        return get_object_or_404(
+            Committee.objects.select_related("municipality"),
+            municipality__slug=self.kwargs["municipality"],
+            slug=self.kwargs["slug"],
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meetings = Meeting.objects.with_committee().for_committee(self.object)
+        years = [str(day.year) for day in meetings.dates("date", "year", order="DESC")]
+        if meetings.filter(date__isnull=True).exists():
+            years.append(self.undated)
+        year = self.request.GET.get("year") or (years[0] if years else None)
+        if year is not None and year not in years:
+            raise Http404("No meetings that year")
+        if year == self.undated:
+            meetings = meetings.filter(date__isnull=True).order_by("-id")
+        elif year is not None:
+            meetings = meetings.filter(date__year=int(year)).order_by("-date", "-id")
+        context.update(
+            years=years,
+            year=year,
+            undated=self.undated,
+            meetings=list(meetings) if year is not None else [],
+        )
+        return context
+
+
+def absences_of(items):
+    """Everyone absent from at least one of the items, once each; closed items are not told."""
+    absent = {}
+    for item in items:
+        if not item.closed:
+            for person in item.absences.all():
+                absent.setdefault(person.pk, person)
+    return sorted(absent.values(), key=lambda person: person.name)
+
+
+class MeetingView(DetailView):
+    template_name = "meetings/meeting_detail.html"
+
+    def get_queryset(self):
+        items = AgendaItem.objects.select_related("case").order_by("order", "id")
+        return Meeting.objects.with_committee().prefetch_related(
+            "participants",
+            Prefetch("items", queryset=items),
+            "items__attachments",
+            "items__absences",
+        )
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        meeting = self.object
+        # Previous/next in the committee's list order (newest first, undated last).
+        siblings = Meeting.objects.for_committee(meeting.committee_id)
+        cursor = Cursor.of(meeting)
+        items = meeting.items.all()
+        context.update(
+            items=items,
+            absences=absences_of(items),
+            newer_meeting=next(iter(meetings_before(siblings, cursor, 1)), None),
+            older_meeting=next(iter(meetings_after(siblings, cursor, 1)), None),
+        )
+        return context
