@@ -1,5 +1,6 @@
 """Municipalities, their committees, meetings and the people who attend them."""
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -145,3 +146,53 @@ class Meeting(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+
+class ImportRecord(models.Model):
+    """One file a clerk uploaded through the admin: who, when, what, and what became of it."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("Afventer bekræftelse")
+        IMPORTED = "imported", _("Importeret")
+        CANCELLED = "cancelled", _("Annulleret")
+        REFUSED = "refused", _("Afvist")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        related_name="minutes_imports",
+        verbose_name=_("bruger"),
+    )
+    created = models.DateTimeField(_("uploadet"), auto_now_add=True)
+    finished = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
+    file_name = models.CharField(_("filnavn"), max_length=300)
+    # While pending: the upload under imports/pending/; once imported: the meetings' source file.
+    file = models.FileField(_("fil"), upload_to="imports/%Y/", max_length=300, blank=True)
+    size = models.PositiveBigIntegerField(_("størrelse (bytes)"), default=0)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    municipality = models.CharField(_("kommune (valgt af brugeren)"), max_length=100, blank=True)
+    meetings = models.ManyToManyField(Meeting, related_name="imports", blank=True, verbose_name=_("møder"))
+    meetings_created = models.PositiveIntegerField(_("møder oprettet"), default=0)
+    meetings_updated = models.PositiveIntegerField(_("møder opdateret"), default=0)
+    warnings = models.JSONField(_("advarsler"), default=list, blank=True)
+    kept_edits = models.JSONField(_("bevarede rettelser"), default=list, blank=True)
+    error = models.TextField(_("fejl"), blank=True)
+
+    class Meta:
+        ordering = ["-created", "-id"]
+        verbose_name = _("importlog")
+        verbose_name_plural = _("importlog")
+
+    def __str__(self):
+        return f"{self.file_name} ({self.get_status_display()})"
+
+
+class Import(ImportRecord):
+    """The admin's "Import minutes" pages hang off this proxy, which puts them at /admin/meetings/import/."""
+
+    class Meta:
+        proxy = True
+        verbose_name = _("import af referat")
+        verbose_name_plural = _("importér referater")

@@ -5,14 +5,19 @@ nothing. Saving is idempotent: a meeting is found again by its natural key (comm
 and date; or, when the date is not stated, a fingerprint of its items), its items by number
 and its attachments by position, so importing the same file twice, or a corrected version of
 it, updates in place. Fields a clerk corrected by hand (`AgendaItem.edited_fields`) are left
-as the clerk left them.
+as the clerk left them. `plan_meetings()` tells, without saving, what `load_meetings()` would
+do: the admin's import preview shows it.
 """
 
+import datetime
 import hashlib
 import re
+import tempfile
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.db.models import F
 from django.utils.text import slugify
 
 from agenda_items.models import AgendaItem, Case, normalize_case_number
@@ -20,8 +25,9 @@ from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 
-from .detect import parse_text, text_of_file
-from .types import MinutesError
+from .detect import decode, parse_text, text_of_file
+from .pdf import extract_pages, is_pdf, pages_to_text
+from .types import MinutesError, ParsedItem, ParsedMeeting
 
 # "Susanne Provstgaard (V)" -> name and party letter(s).
 PERSON_WITH_PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[A-ZÆØÅ]{1,3})\)\s*$")
@@ -37,6 +43,8 @@ ITEM_FIELDS = [
     "responsible",
     "sections",
 ]
+# Everything of an item an import sets; a field a clerk edits is recorded in `edited_fields`.
+EDITABLE_FIELDS = [*ITEM_FIELDS, "case", "absences"]
 
 
 @dataclass
@@ -49,6 +57,37 @@ class LoadResult:
     items_updated: int = 0
     items_deleted: int = 0
     kept_edits: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ItemPlan:
+    """What saving would do to one parsed item: `changes` and `kept_edits` are field names."""
+
+    parsed: ParsedItem
+    new: bool
+    changes: list[str] = field(default_factory=list)
+    kept_edits: list[str] = field(default_factory=list)
+
+
+@dataclass
+class MeetingPlan:
+    """What `load_meetings()` would do with one parsed meeting, found without saving anything.
+
+    `existing` is the meeting it would update (None: a new meeting); `date` the date the meeting
+    would have; `changes` the meeting's fields that would change; `deleted_items` the numbers of
+    stored items the document no longer has.
+    """
+
+    parsed: ParsedMeeting
+    existing: Meeting | None
+    date: datetime.date | None
+    items: list[ItemPlan]
+    changes: list[str] = field(default_factory=list)
+    deleted_items: list[str] = field(default_factory=list)
+
+    @property
+    def kept_edits(self):
+        return [f"{p.parsed.number}: {name}" for p in self.items for name in p.kept_edits]
 
 
 def split_person(text):
@@ -70,6 +109,13 @@ def unique_slug(model, base, **scope):
     while model.objects.filter(slug=slug, **scope).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+def find_committee(parsed):
+    """The stored committee of a parsed meeting, or None when its municipality or it is new."""
+    return Committee.objects.filter(
+        municipality__name__iexact=parsed.municipality, name=parsed.committee
+    ).first()
 
 
 def get_municipality(name):
@@ -121,24 +167,129 @@ def get_cases(municipality, numbers):
     return found
 
 
-def find_meeting(committee, parsed):
-    key = {"date": parsed.date} if parsed.date else {"date": None, "fingerprint": fingerprint(parsed)}
-    meeting = Meeting.objects.filter(committee=committee, kind=parsed.kind, **key).first()
-    return meeting, key
+def find_meeting(committee, parsed, date=None):
+    """The stored meeting `parsed` is a version of, or None.
+
+    By date where the document states one or a clerk entered one (`date`). A document that
+    states no date is found by its items' fingerprint, which a meeting keeps when a clerk
+    entered its date, so re-importing that document updates the meeting the clerk dated.
+    """
+    meetings = Meeting.objects.filter(committee=committee, kind=parsed.kind)
+    when = parsed.date or date
+    if when:
+        meeting = meetings.filter(date=when).first()
+        if meeting is not None or parsed.date:
+            return meeting
+    return meetings.filter(fingerprint=fingerprint(parsed)).order_by(F("date").asc(nulls_first=True)).first()
 
 
-def save_meeting(parsed, *, source_name="", source_hash="", source_file=None):
-    """Create or update one meeting with its items, cases, people and attachments."""
+def check_items(parsed):
     numbers = [item.number for item in parsed.items]
     twice = sorted({n for n in numbers if numbers.count(n) > 1})
     if twice:
         raise MinutesError(f"{parsed.committee}: item number {', '.join(twice)} appears more than once")
+
+
+def item_values(p_item):
+    """The values of `ITEM_FIELDS` a parsed item gives."""
+    return {
+        "title": p_item.title,
+        "closed": p_item.closed,
+        "presentation": p_item.presentation,
+        "recommendation": p_item.recommendation,
+        "decision": p_item.decision,
+        "decided_by": list(p_item.decided_by),
+        "duration_minutes": p_item.duration_minutes,
+        "responsible": p_item.responsible or "",
+        "sections": [{"heading": s.heading, "text": s.text} for s in p_item.sections],
+    }
+
+
+def compare_item(item, p_item):
+    """(fields an import of `p_item` would change, fields it would change but a clerk's edit keeps)."""
+    new = {
+        **item_values(p_item),
+        "case": normalize_case_number(p_item.case_number or ""),
+        "absences": sorted({split_person(a) for a in p_item.absences if a.strip()}),
+        "attachments": [a.title for a in p_item.attachments],
+    }
+    old = {
+        **{name: getattr(item, name) for name in ITEM_FIELDS},
+        "case": item.case.normalized if item.case else "",
+        "absences": sorted((p.name, p.party) for p in item.absences.all()),
+        "attachments": [a.title for a in item.attachments.all()],
+    }
+    differ = [name for name in new if new[name] != old[name]]
+    kept = [name for name in differ if name in item.edited_fields]
+    return [name for name in differ if name not in kept], kept
+
+
+def stored_items(meeting):
+    """A meeting's items by number, with what `compare_item()` reads."""
+    items = meeting.items.select_related("case").prefetch_related("absences", "attachments")
+    return {item.number: item for item in items}
+
+
+def plan_meetings(parsed_meetings, *, dates=None):
+    """What `load_meetings(parsed_meetings, dates=dates)` would do, as MeetingPlans; saves nothing.
+
+    Raises MinutesError for what saving would refuse.
+    """
+    dates = dates or {}
+    plans = []
+    for index, parsed in enumerate(parsed_meetings):
+        check_items(parsed)
+        date = dates.get(index)
+        committee = find_committee(parsed)
+        meeting = find_meeting(committee, parsed, date) if committee else None
+        if meeting is None:
+            plans.append(
+                MeetingPlan(parsed, None, parsed.date or date, [ItemPlan(p, new=True) for p in parsed.items])
+            )
+            continue
+        plan = MeetingPlan(parsed, meeting, parsed.date or date or meeting.date, [])
+        new = {
+            "date": plan.date,
+            "start_time": parsed.start_time,
+            "end_time": parsed.end_time,
+            "location": parsed.location or "",
+            "participants": sorted({split_person(p) for p in parsed.participants if p.strip()}),
+        }
+        old = {
+            "date": meeting.date,
+            "start_time": meeting.start_time,
+            "end_time": meeting.end_time,
+            "location": meeting.location,
+            "participants": sorted((p.name, p.party) for p in meeting.participants.all()),
+        }
+        plan.changes = [name for name in new if new[name] != old[name]]
+        existing = stored_items(meeting)
+        for p_item in parsed.items:
+            item = existing.pop(p_item.number, None)
+            if item is None:
+                plan.items.append(ItemPlan(p_item, new=True))
+            else:
+                plan.items.append(ItemPlan(p_item, False, *compare_item(item, p_item)))
+        plan.deleted_items = list(existing)
+        plans.append(plan)
+    return plans
+
+
+def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, date=None):
+    """Create or update one meeting with its items, cases, people and attachments.
+
+    `date` is the date a clerk entered for a meeting whose document does not state it.
+    """
+    check_items(parsed)
     municipality = get_municipality(parsed.municipality)
     committee = get_committee(municipality, parsed.committee)
-    meeting, key = find_meeting(committee, parsed)
+    meeting = find_meeting(committee, parsed, date)
     created = meeting is None
     if created:
-        meeting = Meeting(committee=committee, kind=parsed.kind, **key)
+        meeting = Meeting(committee=committee, kind=parsed.kind)
+    # A date the document does not state stays as a clerk entered it, now or before.
+    meeting.date = parsed.date or date or meeting.date
+    meeting.fingerprint = "" if parsed.date else fingerprint(parsed)
     meeting.start_time = parsed.start_time
     meeting.end_time = parsed.end_time
     meeting.location = parsed.location or ""
@@ -153,30 +304,19 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None):
 
     result = LoadResult(meeting=meeting, created=created)
     cases = get_cases(municipality, [item.case_number for item in parsed.items])
-    existing = {item.number: item for item in meeting.items.all()}
+    existing = stored_items(meeting) if not created else {}
     saved = []
     for order, p_item in enumerate(parsed.items, start=1):
         item = existing.pop(p_item.number, None)
-        values = {
-            "title": p_item.title,
-            "closed": p_item.closed,
-            "presentation": p_item.presentation,
-            "recommendation": p_item.recommendation,
-            "decision": p_item.decision,
-            "decided_by": list(p_item.decided_by),
-            "duration_minutes": p_item.duration_minutes,
-            "responsible": p_item.responsible or "",
-            "sections": [{"heading": s.heading, "text": s.text} for s in p_item.sections],
-        }
+        values = item_values(p_item)
         case = cases.get(normalize_case_number(p_item.case_number or ""))
         if item is None:
             item = AgendaItem(meeting=meeting, number=p_item.number)
             result.items_created += 1
         else:
             result.items_updated += 1
+            result.kept_edits += [f"{item.number}: {name}" for name in compare_item(item, p_item)[1]]
             for name in item.edited_fields:
-                if name in values and values[name] != getattr(item, name):
-                    result.kept_edits.append(f"{item.number}: {name}")
                 values.pop(name, None)
         for name, value in values.items():
             setattr(item, name, value)
@@ -207,14 +347,30 @@ def save_attachments(item, parsed_attachments):
     Attachment.objects.filter(pk__in=[a.pk for a in existing.values() if not a.file]).delete()
 
 
-def load_meetings(parsed_meetings, *, source_name="", source_bytes=None, source_file=None):
-    """Save all meetings parsed from one source in one transaction; returns a LoadResult each."""
+def load_meetings(parsed_meetings, *, source_name="", source_bytes=None, source_file=None, dates=None):
+    """Save all meetings parsed from one source in one transaction; returns a LoadResult each.
+
+    `dates` maps the index of a meeting whose document states no date to the date a clerk entered.
+    """
     source_hash = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else ""
+    dates = dates or {}
     with transaction.atomic():
         return [
-            save_meeting(m, source_name=source_name, source_hash=source_hash, source_file=source_file)
-            for m in parsed_meetings
+            save_meeting(
+                m,
+                source_name=source_name,
+                source_hash=source_hash,
+                source_file=source_file,
+                date=dates.get(index),
+            )
+            for index, m in enumerate(parsed_meetings)
         ]
+
+
+def note_clerk_edits(item, changed_fields):
+    """Record on `item` which importer fields a clerk changed by hand, so re-imports keep them."""
+    edited = [name for name in EDITABLE_FIELDS if name in changed_fields or name in item.edited_fields]
+    item.edited_fields = edited
 
 
 def import_file(path, *, municipality=None, dry_run=False, max_pdf_pages=500):
@@ -228,3 +384,30 @@ def import_file(path, *, municipality=None, dry_run=False, max_pdf_pages=500):
     if dry_run:
         return parsed, []
     return parsed, load_meetings(parsed, source_name=str(path).rsplit("/", 1)[-1], source_bytes=data)
+
+
+@contextmanager
+def local_copy(file):
+    """The path of a temporary local copy of `file` (any Django File, e.g. from a storage backend).
+
+    PDF text is extracted in a child process that needs a real path; object storage has none.
+    """
+    with tempfile.NamedTemporaryFile(prefix="minutes-") as tmp:
+        file.seek(0)
+        for chunk in file.chunks():
+            tmp.write(chunk)
+        tmp.flush()
+        yield tmp.name
+
+
+def text_of_upload(file, *, max_pdf_pages=500, timeout=45):
+    """The text of an uploaded minutes file, PDF or text, read within `timeout` seconds.
+
+    Like `detect.text_of_file()`, with a PDF timeout shorter than the web server's.
+    """
+    file.seek(0)
+    head = file.read(1024)
+    if not is_pdf(head):
+        return decode(head + file.read())
+    with local_copy(file) as path:
+        return pages_to_text(extract_pages(path, max_pages=max_pdf_pages, timeout=timeout))
