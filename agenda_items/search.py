@@ -1,14 +1,54 @@
-"""Full-text search over agenda items: the index (this part) and the query entry point.
+"""Full-text search over agenda items: one entry point, `search()`, that picks a strategy by database.
 
 PostgreSQL keeps a weighted tsvector per item in `AgendaItem.search_vector` (danish config):
-title A, decision B, recommendation, presentation and other sections C, attachments D.
-SQLite has no such index; its search strategy reads the text columns directly.
+title A, decision B, recommendation, presentation and other sections C, attachments D; it is
+kept current by `refresh_search_vectors()` (called by the importer, the admin and the
+`rebuild_search_index` command). Plain words become prefix terms (`sprogmentor:*` finds
+"sprogmentorindsatsen", `ukrainer:*` finds "ukrainere"); quotes, `-word` and `or` switch to
+websearch syntax; titles with typos are found through pg_trgm when nothing else matches.
+
+SQLite, the zero-setup default, has none of that: every word must occur in the item's text,
+case-insensitively. Closed items are never searched on either database.
 """
 
-from django.db import connection
+import re
+from dataclasses import dataclass, field
 
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connection
+from django.db.models import Count, Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Coalesce, Concat, ExtractYear
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from attachments.models import Attachment
+
+from .models import AgendaItem, Case
+
+# Never rank or facet an unbounded set (PITFALLS.md: ranking costs ~7 ms per 1 000 matches).
+MAX_RESULTS = 10_000
+PAGE_SIZE = 20
+MAX_QUERY_LENGTH = 500
 # tsvector values are limited to 1 MB; a long Bilag is indexed by its beginning.
 MAX_ATTACHMENT_CHARS = 200_000
+# Sentinels for ts_headline: the snippet is escaped whole and only these become <mark>.
+_START, _STOP = "\ue000", "\ue001"
+# A query that is a case number goes to the case, not to the text index:
+# "25/31181" (Aabenraa), "EMN-2024-027961" (Aarhus), "27.00.00-P20-3-24" (KLE-style).
+CASE_NUMBER = re.compile(
+    r"^\s*(?:\d{2}\s*[/-]\s*\d{1,7}|[A-Za-zÆØÅæøå]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s*$"
+)
+_WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\s(?:or|OR)\s')
+_WORD = re.compile(r"[^\W_]+")
+
+# Which columns a search can be limited to (the "section" choice).
+SECTIONS = {
+    "title": "title",
+    "decision": "decision",
+    "recommendation": "recommendation",
+    "presentation": "presentation",
+    "attachments": None,  # searched through the attachments' own text
+}
 
 _REFRESH_SQL = f"""
 UPDATE agenda_items_agendaitem AS i SET search_vector = CASE WHEN i.closed THEN NULL ELSE
@@ -42,3 +82,254 @@ def refresh_search_vectors(items=None):
                 return 0
             cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
         return cursor.rowcount
+
+
+@dataclass
+class Hit:
+    item: AgendaItem
+    snippet: str  # safe HTML: escaped text with <mark> around the matches
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    more_than_max: bool = False  # total is MAX_RESULTS and there are more
+    page: int = 1
+    sort: str = "relevance"
+    committees: list[dict] = field(default_factory=list)  # facet rows: name, slug, municipality, count
+    years: list[dict] = field(default_factory=list)  # facet rows: year, count
+    fuzzy: bool = False  # found through trigram similarity, not the words themselves
+
+    @property
+    def has_next(self):
+        return self.page * PAGE_SIZE < self.total
+
+    @property
+    def has_previous(self):
+        return self.page > 1
+
+
+def case_for_query(q):
+    """The cases a query that looks like a case number names (an exact lookup), else none."""
+    if not q or not CASE_NUMBER.match(q):
+        return Case.objects.none()
+    return Case.objects.by_number(q).select_related("municipality")
+
+
+def search(q, items=None, *, section=None, sort="relevance", page=1):
+    """Search `items` (default: all open items) for `q`; `items` carries the page's filters.
+
+    Returns SearchResults for one page. Bad input never raises: an empty or odd query is
+    simply a search without hits.
+    """
+    q = (q or "").strip()[:MAX_QUERY_LENGTH]
+    page = max(1, page)
+    results = SearchResults(query=q, page=page, sort=sort)
+    base = (AgendaItem.objects.all() if items is None else items).filter(closed=False)
+    if connection.vendor == "postgresql":
+        matched, query = _postgres_match(base, q, section, results)
+    else:
+        matched, query = _fallback_match(base, q, section), None
+    if matched is None:
+        return results
+    ids = list(matched.values_list("pk", flat=True)[: MAX_RESULTS + 1])
+    results.more_than_max = len(ids) > MAX_RESULTS
+    ids = ids[:MAX_RESULTS]
+    results.total = len(ids)
+    if not ids:
+        return results
+    if results.more_than_max:
+        # Too many to rank: newest first, straight from the date index (the term is common).
+        ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
+        results.sort = "date"
+    else:
+        ordered = AgendaItem.objects.filter(pk__in=ids)
+        if sort == "relevance" and query is not None:
+            ordered = ordered.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
+                "-rank", F("meeting__date").desc(nulls_last=True), "-pk"
+            )
+        else:
+            ordered = ordered.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
+            results.sort = "date"
+        results.committees, results.years = _facets(ids)
+    start = (page - 1) * PAGE_SIZE
+    page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
+    snippets = _postgres_snippets(page_items, query) if query is not None else _plain_snippets(page_items, q)
+    results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
+    return results
+
+
+def _postgres_query(q):
+    """The tsquery for `q`: websearch syntax when the user used it, else all words as prefixes."""
+    if _WEBSEARCH_SYNTAX.search(q):
+        return SearchQuery(q, config="danish", search_type="websearch")
+    words = _WORD.findall(q)
+    if not words:
+        return None
+    return SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
+
+
+def _postgres_match(base, q, section, results):
+    query = _postgres_query(q)
+    if query is None:
+        return None, None
+    matched = base.filter(search_vector=query)
+    if section in SECTIONS:
+        matched = _limit_to_section(matched, section, query)
+    if not matched.exists() and section is None:
+        # Typos in titles ("ukrainesituationn"): trigram word similarity, index-backed.
+        fuzzy = base.filter(title__trigram_word_similar=q)
+        if fuzzy.exists():
+            results.fuzzy = True
+            return fuzzy, None
+    return matched, query
+
+
+def _limit_to_section(matched, section, query):
+    column = SECTIONS[section]
+    if column is None:
+        return matched.filter(
+            Exists(
+                Attachment.objects.filter(agenda_item=OuterRef("pk"))
+                .order_by()
+                .annotate(v=SearchVector("title", "text", config="danish"))
+                .filter(v=query)
+            )
+        )
+    return matched.annotate(section_vector=SearchVector(column, config="danish")).filter(section_vector=query)
+
+
+def _item_text():
+    """An item's searchable text as one expression (for headlines and the SQLite fallback)."""
+    return Concat(
+        "decision",
+        Value("\n"),
+        "recommendation",
+        Value("\n"),
+        "presentation",
+        output_field=TextField(),
+    )
+
+
+def _postgres_snippets(items, query):
+    if not items:
+        return {}
+    attachment_text = Func(
+        Attachment.objects.filter(agenda_item=OuterRef("pk"))
+        .order_by()
+        .values("agenda_item")
+        .annotate(t=Func(F("text"), Value("\n"), function="string_agg", output_field=TextField()))
+        .values("t")[:1],
+        Value(20_000),
+        function="left",
+        output_field=TextField(),
+    )
+    rows = (
+        AgendaItem.objects.filter(pk__in=[i.pk for i in items])
+        .annotate(
+            snippet=SearchHeadline(
+                Concat(
+                    _item_text(),
+                    Value("\n"),
+                    Coalesce(attachment_text, Value(""), output_field=TextField()),
+                    output_field=TextField(),
+                ),
+                query,
+                config="danish",
+                start_sel=_START,
+                stop_sel=_STOP,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        )
+        .values_list("pk", "snippet")
+    )
+    return {pk: _marked(snippet) for pk, snippet in rows}
+
+
+def _marked(text):
+    """Escape everything, then turn the sentinels into <mark>: ts_headline copies markup verbatim."""
+    return mark_safe(escape(text or "").replace(_START, "<mark>").replace(_STOP, "</mark>"))
+
+
+# --- SQLite ---------------------------------------------------------------------------------
+
+
+def _casefold(expression):
+    # minutes_casefold is registered on every SQLite connection (agenda_items/apps.py):
+    # SQLite's own lower() and LIKE fold ASCII only, and Danish needs æ/ø/å.
+    return Func(expression, function="minutes_casefold", output_field=TextField())
+
+
+def _fallback_match(base, q, section):
+    words = [w.casefold() for w in _WORD.findall(q)]
+    if not words:
+        return None
+
+    def in_attachments(word):
+        attachments = Attachment.objects.filter(agenda_item=OuterRef("pk")).annotate(
+            t=_casefold(Concat("title", Value("\n"), "text", output_field=TextField()))
+        )
+        return Exists(attachments.filter(t__contains=word))
+
+    if section in SECTIONS and SECTIONS[section]:
+        matched = base.annotate(search_text=_casefold(F(SECTIONS[section])))
+    else:
+        text = Concat("title", Value("\n"), _item_text(), output_field=TextField())
+        matched = base.annotate(search_text=_casefold(text))
+    condition = Q()
+    for word in words:
+        if section == "attachments":
+            condition &= in_attachments(word)
+        elif section in SECTIONS:
+            condition &= Q(search_text__contains=word)
+        else:
+            condition &= Q(search_text__contains=word) | in_attachments(word)
+    return matched.filter(condition)
+
+
+def _plain_snippets(items, q, width=110):
+    """A window of text around the first match, escaped, with every query word marked."""
+    words = sorted({w.casefold() for w in _WORD.findall(q)}, key=len, reverse=True)
+    if not words:
+        return {}
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    snippets = {}
+    for item in items:
+        text = " ".join(f"{item.decision}\n{item.recommendation}\n{item.presentation}".split())
+        m = pattern.search(text)
+        start = max(0, m.start() - width) if m else 0
+        window = text[start : start + 2 * width + 40]
+        parts, last = [], 0
+        for hit in pattern.finditer(window):
+            parts.append(escape(window[last : hit.start()]))
+            parts.append(f"<mark>{escape(hit.group(0))}</mark>")
+            last = hit.end()
+        parts.append(escape(window[last:]))
+        snippets[item.pk] = mark_safe(("… " if start else "") + "".join(parts) + " …")
+    return snippets
+
+
+def _facets(ids):
+    """Counts per committee and per year over the matched items (a bounded set)."""
+    matched = AgendaItem.objects.filter(pk__in=ids)
+    committees = list(
+        matched.values(
+            name=F("meeting__committee__name"),
+            slug=F("meeting__committee__slug"),
+            municipality=F("meeting__committee__municipality__slug"),
+        )
+        .annotate(count=Count("pk"))
+        .order_by("-count", "name")
+    )
+    years = list(
+        matched.annotate(year=ExtractYear("meeting__date"))
+        .values("year")
+        .annotate(count=Count("pk"))
+        .order_by(F("year").desc(nulls_last=True))
+    )
+    return committees, years

@@ -115,6 +115,8 @@ STORAGES = {
 # Uploaded minutes and Bilag: size and page limits checked by the importer, not by Django.
 MINUTES_MAX_UPLOAD_BYTES = int(os.environ.get("MINUTES_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 MINUTES_MAX_PDF_PAGES = int(os.environ.get("MINUTES_MAX_PDF_PAGES", "500"))
+# Seconds a PDF may take to read in the admin; below the web server's timeout (gunicorn: 60).
+MINUTES_PDF_TIMEOUT = int(os.environ.get("MINUTES_PDF_TIMEOUT", "45"))
 
 LOGGING = {
     "version": 1,
@@ -122,3 +124,6 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
+
+# In development whitenoise serves files straight from the finders; in production from STATIC_ROOT.
+WHITENOISE_AUTOREFRESH = DEBUG

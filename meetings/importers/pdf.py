@@ -7,6 +7,7 @@ wall-clock timeout, and reads the pages back as JSON. Run as a module, this file
 """
 
 import json
+import math
 import os
 import resource
 import subprocess
@@ -44,7 +45,8 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
     def limit():  # runs in the child before exec
         memory = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
-        resource.setrlimit(resource.RLIMIT_CPU, (timeout, timeout + 5))
+        cpu_seconds = math.ceil(timeout)
+        resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
 
     try:
         proc = subprocess.run(

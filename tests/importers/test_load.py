@@ -144,9 +144,9 @@ def test_fields_a_clerk_corrected_survive_a_reimport():
     item.refresh_from_db()
     assert item.decision == "Godkendt (rettet af sekretariatet)."
     assert item.title == "Ny titel"
-    assert result.kept_edits == []  # the import says the same as before: nothing to report
-    changed.items[1].decision = "Afvist."
-    assert load_meetings([changed])[0].kept_edits == ["11: decision"]
+    assert result.kept_edits == ["11: decision"]  # the file says otherwise: reported, not applied
+    changed.items[1].decision = "Godkendt (rettet af sekretariatet)."
+    assert load_meetings([changed])[0].kept_edits == []  # the file now agrees: nothing to report
 
 
 def test_an_uploaded_bilag_file_and_its_text_survive_a_reimport():

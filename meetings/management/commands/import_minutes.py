@@ -37,6 +37,7 @@ class Command(BaseCommand):
 
     def handle(self, *paths, **options):
         paths = options["paths"]
+        self.verbosity = options["verbosity"]
         dry_run, as_json = options["dry_run"], options["json"]
         show_bar = not as_json and len(paths) >= PROGRESS_BAR_FROM and sys.stdout.isatty()
         if show_bar:
