@@ -33,7 +33,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .text import PAGE_OF, clean_block, join_two, normalize, one_line, paragraphs, strip_page_of, to_text
+from .text import BULLET, PAGE_OF, continues, join_two, normalize, one_line, strip_page_of, to_text
 from .types import (
     MinutesError,
     NotMinutesError,
@@ -191,7 +191,7 @@ NAME_PARTICLES = {"von", "van", "de", "du", "la", "le", "af"}
 SENTENCE_END = re.compile(r"[.!?:]$")
 SLASH_SPACING = re.compile(r"\s*/\s*")
 MULTISPACE = re.compile(r"[ \t]{2,}|\t")
-BULLET_SPACING = re.compile(r"^([•▪◦])\s+")
+BULLET_SPACING = re.compile(r"^([•▪◦])[ \t]+", re.MULTILINE)
 TITLE_KEY_JUNK = re.compile(r"[^\w]+")
 
 
@@ -255,7 +255,9 @@ def _split_pages(lines):
     current = None
     for number, raw in enumerate(lines, 1):
         stripped = raw.strip()
-        new_page = bool(stripped) and (raw.startswith(" ") or INDSTILLING_HEADER.match(stripped))
+        new_page = bool(stripped) and (
+            raw.startswith(" ") or (stripped.startswith("Indstilling") and INDSTILLING_HEADER.match(stripped))
+        )
         if current is None or new_page:
             current = _Page(first_line=number)
             pages.append(current)
@@ -576,7 +578,7 @@ def _parse_referat(doc, doc_index):
     for k, (_, number, title_end, title_lines) in enumerate(headers):
         body_end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
         title, minutes = _split_minutes(one_line(title_lines))
-        decision = clean_block(lines[title_end:body_end], join_across_blank=True)
+        decision = _clean(lines[title_end:body_end])
         items.append(
             ParsedItem(
                 number=str(number),
@@ -719,12 +721,12 @@ def _parse_indstilling(doc, doc_index):
         if name == "BILAG":
             bilag = _bilag_list(body)
         elif name in ("INDSTILLING", "INDSTILLINGER"):
-            recommendation.extend(paragraphs(body, join_across_blank=True))
+            recommendation.extend(_paragraphs(body))
         elif name == "SAGSFREMSTILLING":
-            presentation.extend(paragraphs(body, join_across_blank=True))
+            presentation.extend(_paragraphs(body))
         else:
-            extra_sections.append((heading.strip().capitalize(), paragraphs(body, join_across_blank=True)))
-    presentation = paragraphs(preamble, join_across_blank=True) + presentation
+            extra_sections.append((heading.strip().capitalize(), _paragraphs(body)))
+    presentation = _paragraphs(preamble) + presentation
 
     # Here INDSTILLING is empty and the recommendation ends SAGSFREMSTILLING ("Det indstilles," /
     # "1. at rådmanden tager status ..."): take it out of the text it stands in.
@@ -884,7 +886,7 @@ def _clean_plain_page(lines):
 
 
 def _bilag_text(doc):
-    return _tidy(clean_block(_document_lines(doc, _clean_plain_page), join_across_blank=True))
+    return _tidy(_clean(_document_lines(doc, _clean_plain_page)))
 
 
 # ==================================================================================================
@@ -1172,21 +1174,21 @@ def _agenda_item(number, title, body):
     presentation = list(main.loose)
     for label, value in main.fields:
         if label in SECTION_FIELDS:
-            text = _tidy(clean_block(value, join_across_blank=True))
+            text = _tidy(_clean(value))
             if text:
                 item.sections.append(ParsedSection(heading=label, text=text))
         else:
             presentation.extend(_apply_field(item, label, value))
-    item.presentation = _tidy(clean_block(presentation, join_across_blank=True))
+    item.presentation = _tidy(_clean(presentation))
 
     durations = []
     for sub in subs:
-        paras = paragraphs(sub.loose, join_across_blank=True)
+        paras = _paragraphs(sub.loose)
         for label, value in sub.fields:
             if label == "Bilag":
                 item.attachments.extend(_attachment_list(value))
                 continue
-            text = clean_block(value, join_across_blank=True)
+            text = _clean(value)
             if label == "Ansvarlig" and text and item.responsible is None:
                 item.responsible = one_line(_field_head(value))
             if label == "Tid":
@@ -1219,10 +1221,10 @@ def _apply_field(item, label, value):
         item.case_number = one_line(head) or None
         return rest
     if label == "Indstilling":
-        item.recommendation = _tidy(clean_block(value, join_across_blank=True))
+        item.recommendation = _tidy(_clean(value))
         return []
     if label == "Beslutning":
-        item.decision = _tidy(clean_block(value, join_across_blank=True))
+        item.decision = _tidy(_clean(value))
         return []
     return [f"{label}: {value[0]}", *value[1:]]
 
@@ -1420,17 +1422,22 @@ def _merge_indstillinger(indstillinger, referats):
     """Merge each Indstilling into the Referat item with the same title; return those that match none."""
     unmatched = []
     taken = set()
+    candidates = [(ref, item, _title_key(item.title)) for ref in referats.values() for item in ref.items]
+    scores = {}  # (key, key) -> score; bundles repeat titles, so each pair is compared once
     for ind in indstillinger.values():
+        key = _title_key(ind.title)
         best = None
-        for ref in referats.values():
-            for item in ref.items:
-                score = _title_score(ind.title, item.title)
-                agree = ind.duration is not None and ind.duration == item.duration_minutes
-                if score < 0.75 and not (agree and score >= 0.65):
-                    continue
-                rank = (score, id(item) not in taken, agree, -abs(ref.doc_index - ind.doc_index))
-                if best is None or rank > best[0]:
-                    best = (rank, ref, item)
+        for ref, item, item_key in candidates:
+            score = scores.get((key, item_key))
+            if score is None:
+                score = scores[key, item_key] = _title_score(key, item_key)
+            # The durations agreeing ("10 minutter" / "(10 min)") lets a looser title match count.
+            agree = ind.duration is not None and ind.duration == item.duration_minutes
+            if score < 0.75 and not (agree and score >= 0.65):
+                continue
+            rank = (score, id(item) not in taken, agree, -abs(ref.doc_index - ind.doc_index))
+            if best is None or rank > best[0]:
+                best = (rank, ref, item)
         if best is None:
             unmatched.append(ind)
             continue
@@ -1498,9 +1505,8 @@ def _title_key(title):
     return TITLE_KEY_JUNK.sub(" ", title.lower()).strip()
 
 
-def _title_score(a, b):
-    """How well two titles match, 0..1: one a prefix of the other counts as a match."""
-    ka, kb = _title_key(a), _title_key(b)
+def _title_score(ka, kb):
+    """How well two title keys (see _title_key) match, 0..1: one a prefix of the other counts as a match."""
     if not ka or not kb:
         return 0.0
     if ka == kb:
@@ -1550,13 +1556,70 @@ def _join_texts(first, second):
     return "\n\n".join(part for part in (first, second) if part)
 
 
+def _paragraphs(lines):
+    """text.paragraphs(lines, join_across_blank=True) in linear time (Aarhus puts blank lines inside
+    wrapped sentences, so paragraphs are always joined across them here).
+
+    join_two and continues look only at the end of the text so far, but their regexes scan all of
+    it, which is quadratic on a long paragraph. So a logical line is kept as parts (the wrapped
+    lines, joined by a space at the end) and the two helpers are only shown the last part.
+    """
+    result, current = [], []  # current: the paragraph, a list of logical lines, each a list of parts
+    pending_blank = False
+    for raw in lines:
+        line = raw.strip()
+        if not line:
+            pending_blank = bool(current)
+            continue
+        if pending_blank:
+            pending_blank = False
+            if current and _continues(current[-1][-1], line):
+                _join_onto(current[-1], line)
+                continue
+            result.append(current)
+            current = []
+        if not current or BULLET.match(line):
+            current.append([line])
+        else:
+            _join_onto(current[-1], line)
+    if current:
+        result.append(current)
+    return [[" ".join(parts) for parts in para] for para in result]
+
+
+def _join_onto(parts, line):
+    """join_two(" ".join(parts), line), keeping the parts: "status-" + "notatet" glues onto the last part."""
+    last = parts[-1]
+    if not last.endswith("-"):
+        parts.append(line)  # what join_two does without a hyphen at the break, without its regex
+        return
+    joined = join_two(last, line)
+    if joined == f"{last} {line}":
+        parts.append(line)
+    else:
+        parts[-1] = joined
+
+
+def _continues(prev, line):
+    """text.continues, answering the common case (no hyphen, capital letter next: a new paragraph) at once."""
+    if not prev.endswith("-") and not line[:1].islower():
+        return False
+    return continues(prev, line)
+
+
+def _clean(lines):
+    """Wrapped lines as clean text: paragraphs joined by a blank line, bullet lines by a newline."""
+    return to_text(_paragraphs(lines))
+
+
 def _tidy(text):
     """One space between words, and "•\t" bullets as "• "; keeps the line structure."""
-    lines = []
-    for line in text.split("\n"):
-        line = BULLET_SPACING.sub(r"\1 ", line)
-        lines.append(MULTISPACE.sub(" ", line).strip())
-    return "\n".join(lines).strip()
+    if "  " not in text and "\t" not in text:
+        return text.strip()
+    text = MULTISPACE.sub(" ", BULLET_SPACING.sub(r"\1 ", text))
+    if " \n" in text or "\n " in text:
+        text = "\n".join(line.strip() for line in text.split("\n"))
+    return text.strip()
 
 
 def _preview(doc):
