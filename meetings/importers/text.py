@@ -12,6 +12,7 @@ BULLET = re.compile(r"^(?:[-–•*▪◦]|\d{1,2}[.)])\s+")
 _CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "hhv", "&"}
 # Prefixes whose hyphen is part of the word: "ikke-vestlige", "EU-borgere".
 _KEEP_HYPHEN = {"ikke", "non", "anti", "ex", "co", "semi", "multi", "inter", "post", "pre"}
+_HYPHENATED_END = re.compile(r"(\w+)-$")
 _SENTENCE_END = re.compile(r"[.!?:;”\"»)]\s*$")
 
 
@@ -34,7 +35,8 @@ def join_two(left, right):
         return right
     if not right:
         return left
-    m = re.search(r"(\w+)-$", left)
+    # Only the end of `left` is looked at, so joining line after line stays linear.
+    m = _HYPHENATED_END.search(left[-80:]) if left.endswith("-") else None
     if m and right[0].isalpha():
         word = m.group(1)
         first = re.match(r"[\w&]+", right)
