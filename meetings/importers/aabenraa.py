@@ -46,17 +46,7 @@ paragraph that runs across a page break is joined again.
 import re
 from datetime import date, time
 
-from .text import (
-    PAGE_OF,
-    TOC_LINE,
-    clean_block,
-    continues,
-    join_two,
-    normalize,
-    one_line,
-    paragraphs,
-    strip_page_of,
-)
+from .text import BULLET, PAGE_OF, TOC_LINE, continues, join_two, normalize, strip_page_of, to_text
 from .types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
 
 MUNICIPALITY = "Aabenraa"
@@ -67,7 +57,7 @@ MUNICIPALITY = "Aabenraa"
 HEADER = re.compile(r"^(?P<kind>REFERAT|DAGSORDEN)(?:\s*[:\-–]\s*|\s+)(?P<rest>\S.*)$")
 HEADER_DATE = re.compile(r"^(?P<committee>.*?)\s+(?:d\.|den)\s*(?P<date>[0-9].*)$")
 # For looks_like(): the header somewhere near the top, and item or field lines.
-LOOKS_HEADER = re.compile(r"^[ \t]*(?:REFERAT|DAGSORDEN)[ \t]+\S", re.MULTILINE)
+LOOKS_HEADER = re.compile(r"^[ \t]*(?:REFERAT|DAGSORDEN)(?:[ \t]*[:\-–][ \t]*|[ \t]+)\S", re.MULTILINE)
 LOOKS_BODY = re.compile(r"^[ \t]*(?:Punkt[ \t]+[0-9]{1,4}[A-Za-z]?[ \t]*:|Mødedato[ \t]+\S)", re.MULTILINE)
 LOOKS_HEAD_CHARS = 5000
 
@@ -77,7 +67,20 @@ TOC_TITLE = re.compile(r"^Indholdsfortegnelse:?$")
 
 NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})(?![0-9])")
 WORD_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?\s+([A-Za-zæøåÆØÅ]{3,9})\.?\s+([0-9]{4})(?![0-9])")
-MONTHS = "januar februar marts april maj juni juli august september oktober november december".split()
+MONTHS = [
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+]
 # "kl. 14:30", "kl. 14.30 - 17.00", "kl. 14:30 – kl. 17:00".
 TIME_RANGE = re.compile(
     r"\bkl\.?\s*([0-9]{1,2})[:.]([0-9]{2})(?:\s*[-–]\s*(?:kl\.?\s*)?([0-9]{1,2})[:.]([0-9]{2}))?"
@@ -109,9 +112,14 @@ FIXED_HEADINGS = {
     "Indstilling": RECOMMENDATION,
     "Bilag": ATTACHMENTS,
 }
-# "Beslutning Arbejdsmarkeds- og Uddannelsesudvalget den 03-02-2026", or a bare "Beslutning".
-# The date is required after a committee name, so a sentence "Beslutning om ..." is not a heading.
-DECISION_HEADING = re.compile(r"^Beslutning(?::|\s+.*\bden\s+[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4}:?)?$")
+# "Beslutning Arbejdsmarkeds- og Uddannelsesudvalget den 03-02-2026", "Beslutning Byrådet" or a bare
+# "Beslutning". After the word there must be a date or a body's name ("...udvalget", "Byrådet"), so
+# a sub-heading such as "Beslutning om ny struktur" is not taken for the decision.
+DECISION_HEADING = re.compile(
+    r"^Beslutning(?::"
+    r"|\s+.*\bden\s+[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4}:?"
+    r"|\s+[^.]*(?:udvalget|udvalg|[Bb]yrådet|[Bb]yråd|rådet|bestyrelsen|nævnet):?)?$"
+)
 ABSENCE = re.compile(r"^(?:Afbud|Fraværende)\s*:\s*(?P<names>.*)$")
 NO_ABSENCES = re.compile(r"^(?:ingen|intet|ingen afbud|ingen fraværende)$", re.IGNORECASE)
 # Optional template sections after Sagsfremstilling; each becomes a ParsedSection. Not here on
@@ -134,6 +142,15 @@ SECTION_HEADINGS = frozenset(
         "Administrativ vurdering",
     }
 )
+
+# Headings, headers and furniture are short lines; longer lines are never tested against the
+# patterns below (which also keeps their backtracking cheap on pathological input).
+MAX_HEADING_CHARS = 200
+MAX_FURNITURE_CHARS = 300
+# A header wraps over at most this many lines.
+MAX_HEADER_LINES = 3
+# _one_line keeps about this much of the text joined so far in one string (see there).
+JOIN_WINDOW = 200
 
 # Page furniture that is never content.
 BARE_PAGE_NUMBER = re.compile(r"^(?:[0-9]{1,3}|[-–]\s*[0-9]{1,3}\s*[-–])$")
@@ -196,15 +213,20 @@ def _find_header(lines):
         line = raw.strip()
         if ITEM.match(line):
             break
-        match = HEADER.match(line)
+        match = HEADER.match(line) if len(line) <= MAX_FURNITURE_CHARS else None
         if not match:
             continue
         parts, end = [match["rest"]], index + 1
-        while not HEADER_DATE.match(one_line(parts)) and end < len(lines) and _wraps_header(lines[end]):
+        while (
+            len(parts) < MAX_HEADER_LINES
+            and not HEADER_DATE.match(_one_line(parts))
+            and end < len(lines)
+            and _wraps_header(lines[end])
+        ):
             parts.append(lines[end].strip())
             end += 1
-        rest = one_line(parts)
-        dated = HEADER_DATE.match(rest)
+        rest = _one_line(parts)
+        dated = HEADER_DATE.match(rest) if len(rest) <= MAX_FURNITURE_CHARS else None
         committee, date_text = (dated["committee"], dated["date"]) if dated else (rest, "")
         committee = committee.strip(" ,.-–:")
         if not committee:
@@ -235,8 +257,11 @@ def _furniture_test(header_lines, committee):
     )
 
     def is_furniture(line):
-        if line in repeated_header or TOC_LINE.search(line):
+        # A table-of-contents line ends in a dot leader and a page number; only the end is tested.
+        if line in repeated_header or TOC_LINE.search(line[-MAX_FURNITURE_CHARS:]):
             return True
+        if len(line) > MAX_FURNITURE_CHARS:
+            return False
         if BARE_PAGE_NUMBER.match(line) or SIDE_ONLY.match(line) or running.match(line):
             return True
         header = HEADER.match(line)  # the header repeated at a page top, even slightly different
@@ -262,6 +287,8 @@ def _clean_lines(lines, start, is_furniture):
         if PAGE_OF.match(line):
             saw_furniture = True
             line = strip_page_of(line)  # "Side 2 af 5" may be glued to real text
+            if not line:
+                continue
         if not line:
             saw_blank = True
             continue
@@ -305,8 +332,8 @@ def _read_preamble(texts, warnings):
         elif not in_toc:
             unknown.append(line)
     if unknown:
-        warnings.append(f"Tekst før første punkt er udeladt: {one_line(unknown)[:80]}")
-    return {name: one_line(values) for name, values in fields.items()}
+        warnings.append(f"Tekst før første punkt er udeladt: {_one_line(unknown)[:80]}")
+    return {name: _one_line(values) for name, values in fields.items()}
 
 
 def _set_date_and_time(meeting, header_date, meeting_date, meeting_time):
@@ -369,7 +396,8 @@ def _make_time(hours, minutes, warnings):
 def _split_names(text):
     """Names from "A (V), B og C (A)." as printed, party letters kept; duplicates dropped."""
     names = []
-    for name in NAME_SEPARATOR.split(text.strip().rstrip(".")):
+    text = " ".join(text.split())  # single spaces: NAME_SEPARATOR then never backtracks far
+    for name in NAME_SEPARATOR.split(text.rstrip(".")):
         name = name.strip().rstrip(".").strip()
         if name and not NO_ABSENCES.match(name) and name not in names:
             names.append(name)
@@ -381,6 +409,8 @@ def _split_names(text):
 
 def _heading(line):
     """(role, heading text) when `line` is one of the headings that split an item, else None."""
+    if len(line) > MAX_HEADING_CHARS:
+        return None
     bare = line[:-1].rstrip() if line.endswith(":") else line
     if bare in FIXED_HEADINGS:
         return FIXED_HEADINGS[bare], bare
@@ -404,7 +434,7 @@ def _parse_item(texts, kind, warnings):
     while at < len(texts) and texts[at] and not _ends_title(texts[at]):
         title_lines.append(texts[at])
         at += 1
-    item = ParsedItem(number=number, title=one_line(title_lines))
+    item = ParsedItem(number=number, title=_one_line(title_lines))
     item.closed = bool(CLOSED_TITLE.search(item.title))
 
     # Before the first heading: the case number and a "Lukket punkt" line, in either order.
@@ -453,11 +483,12 @@ def _parse_item(texts, kind, warnings):
     if absence_lines is not None:
         _add_names(item.absences, absence_lines)
 
-    item.presentation = clean_block(presentation)
-    item.recommendation = clean_block(recommendation)
+    item.presentation = _clean_block(presentation)
+    item.recommendation = _clean_block(recommendation)
     item.decided_by = _committees(decided_by)
     item.decision = _decision_text(decisions)
-    item.sections = [ParsedSection(h, clean_block(lines)) for h, lines in sections if clean_block(lines)]
+    texts_of_sections = [(heading, _clean_block(lines)) for heading, lines in sections]
+    item.sections = [ParsedSection(heading, text) for heading, text in texts_of_sections if text]
     item.attachments = [ParsedAttachment(title) for title in _attachment_titles(attachments)]
 
     label = f"Punkt {number}"
@@ -471,7 +502,7 @@ def _parse_item(texts, kind, warnings):
 
 
 def _add_names(absences, lines):
-    for name in _split_names(one_line(lines)):
+    for name in _split_names(_one_line(lines)):
         if name not in absences:
             absences.append(name)
 
@@ -479,10 +510,10 @@ def _add_names(absences, lines):
 def _decision_text(decisions):
     """One decision as its text; several (two committees) each preceded by its heading line."""
     if len(decisions) == 1:
-        return clean_block(decisions[0][1])
+        return _clean_block(decisions[0][1])
     parts = []
     for heading, lines in decisions:
-        text = clean_block(lines)
+        text = _clean_block(lines)
         if text:
             parts.append(f"{heading}\n\n{text}")
     return "\n\n".join(parts)
@@ -495,34 +526,76 @@ def _committees(lines):
     it ends in "-", "og" or "," ("Arbejdsmarkeds- og" / "Uddannelsesudvalget"), or the line
     starts in lower case.
     """
-    committees = []
-    current = ""
+    names, group = [], []
     for raw in [*lines, ""]:
         line = raw.strip()
-        if not line:
-            if current:
-                committees.append(current)
-            current = ""
-        elif current and (COMMITTEE_CUT.search(current) or line[0].islower()):
-            current = join_two(current, line)
-        else:
-            if current:
-                committees.append(current)
-            current = line
+        if line and group and (COMMITTEE_CUT.search(group[-1]) or line[0].islower()):
+            group.append(line)
+            continue
+        if group:
+            names.append(_one_line(group).rstrip(". "))
+        group = [line] if line else []
     result = []
-    for committee in committees:
-        committee = committee.rstrip(". ")
-        if committee and committee not in result:
-            result.append(committee)
+    for name in names:
+        if name and name not in result:
+            result.append(name)
     return result
 
 
 def _attachment_titles(lines):
     """One title per paragraph (wrapped lines joined); a list bullet "- " is not part of the title."""
     titles = []
-    for paragraph in paragraphs(lines):
+    for paragraph in _paragraphs(lines):
         for line in paragraph:
             title = SYMBOL_BULLET.sub("", line).strip()
             if title:
                 titles.append(title)
     return titles
+
+
+# --- joining wrapped lines in linear time ----------------------------------------------------------
+# These do what text.one_line / text.paragraphs / text.clean_block do, but stay linear on long
+# paragraphs: join_two searches the whole of its left-hand text for a hyphenated last word, so
+# joining line after line onto a growing paragraph is quadratic (a 1000-line paragraph took
+# seconds). join_two's result only depends on the last word of the left-hand text, so it is handed
+# just that word, and the text joined so far is kept in pieces so it is not copied for every line.
+
+
+def _one_line(lines):
+    """Wrapped lines as one line, hyphenation undone exactly as text.join_two does it."""
+    done, tail = [], ""
+    for line in lines:
+        if tail:
+            head, space, last_word = tail.rpartition(" ")
+            tail = head + space + join_two(last_word, line)
+        else:
+            tail = line.strip()
+        if len(tail) > JOIN_WINDOW:
+            cut = tail.rfind(" ", 0, len(tail) - JOIN_WINDOW // 2) + 1
+            if cut:
+                done.append(tail[:cut])
+                tail = tail[cut:]
+    done.append(tail)
+    return "".join(done).strip()
+
+
+def _paragraphs(lines):
+    """Paragraphs (split at blank lines), each a list of logical lines: a bullet starts a new one."""
+    result, paragraph, logical = [], [], []
+    for raw in [*lines, ""]:
+        line = raw.strip()
+        if line and logical and not BULLET.match(line):
+            logical.append(line)
+            continue
+        if logical:
+            paragraph.append(_one_line(logical))
+        logical = [line] if line else []
+        if not line and paragraph:
+            result.append(paragraph)
+            paragraph = []
+    return result
+
+
+def _clean_block(lines):
+    """Wrapped lines as text: logical lines joined by a newline, paragraphs by a blank line."""
+    return to_text(_paragraphs(lines))
