@@ -33,7 +33,17 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .text import BULLET, PAGE_OF, continues, join_two, normalize, one_line, strip_page_of, to_text
+from .text import (
+    BULLET,
+    PAGE_OF,
+    continues,
+    ends_sentence,
+    join_two,
+    normalize,
+    one_line,
+    strip_page_of,
+    to_text,
+)
 from .types import (
     MinutesError,
     NotMinutesError,
@@ -97,6 +107,7 @@ DANISH_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_NAMES})\s+(\d{{4}})\b", 
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[.-](\d{1,2})[.-](\d{4})\b")
 LONE_DANISH_DATE = re.compile(rf"^\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\s+\d{{4}}$", re.IGNORECASE)
 LONE_NUMERIC_DATE = re.compile(r"^\d{1,2}[.-]\d{1,2}[.-]\d{4}$")
+DATE_START = re.compile(rf"^\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 STARTS_WITH_MONTH = re.compile(rf"^(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
 TIME_RANGE = re.compile(r"(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(\d{1,2})[.:](\d{2})")
@@ -190,6 +201,8 @@ NAME_PARTICLES = {"von", "van", "de", "du", "la", "le", "af"}
 
 SENTENCE_END = re.compile(r"[.!?:]$")
 SLASH_SPACING = re.compile(r"\s*/\s*")
+# "3.1: Fremme demokratiske værdier," -- a numbered sub-point, one line each.
+SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}:\s")
 MULTISPACE = re.compile(r"[ \t]{2,}|\t")
 BULLET_SPACING = re.compile(r"^([•▪◦])[ \t]+", re.MULTILINE)
 TITLE_KEY_JUNK = re.compile(r"[^\w]+")
@@ -645,21 +658,22 @@ def _absences(text):
 
 
 def _person(part):
-    """ "Direktør Erik Kaastrup-Hansen" -> "Erik Kaastrup-Hansen"; "Rådmanden" stays (no name given)."""
+    """ "Direktør Erik Kaastrup-Hansen" -> "Erik Kaastrup-Hansen"; "" when no full name is given.
+
+    The name is the run of capitalised words at the end of the part, after the role words. A single
+    word is not taken: "Rådmanden var forhindret" names nobody, and in "Godkendt, men Erik Hansen var
+    forhindret" the part "Godkendt" is no person.
+    """
     tokens = part.strip().strip(".,;:").split()
     run = []
-    for token in reversed(tokens):  # the name is the run of capitalised words at the end
+    for token in reversed(tokens):
         if token[:1].isupper() or (run and token in NAME_PARTICLES):
             run.insert(0, token)
         else:
             break
     while run and _is_role(run[0]):
-        role = run.pop(0)
-        if not run:
-            return role.capitalize()  # only a role ("Rådmanden var forhindret")
-    if not run and tokens and _is_role(tokens[-1]):
-        return tokens[-1].capitalize()  # "direktøren var forhindret"
-    return " ".join(run)
+        run.pop(0)
+    return " ".join(run) if len(run) >= 2 else ""
 
 
 def _is_role(word):
@@ -974,10 +988,16 @@ def _furniture_date(doc):
 
 
 def _clean_agenda_page(lines, furniture):
-    """Drop the page furniture; "Side 2 af 5Tid: 17.53 – 17.55 (2 min.)" keeps "Tid: ..." (seed line 796)."""
+    """Drop the page furniture; "Side 2 af 5Tid: 17.53 – 17.55 (2 min.)" keeps "Tid: ..." (seed line 796).
+
+    The furniture date is only dropped where furniture sits: among the first or last three lines of
+    the page, or next to a "Side N af M". A wrapped "... den" / "21. juni 2024" in the text stays.
+    """
+    filled = [i for i, line in enumerate(lines) if line]
+    edges = set(filled[:3] + filled[-3:])
     out = []
-    for line in lines:
-        if line and furniture and line == furniture:
+    for i, line in enumerate(lines):
+        if furniture and line == furniture and (i in edges or _near_page_of(lines, i)):
             continue
         if PAGE_OF.match(line):
             line = strip_page_of(line)
@@ -989,6 +1009,10 @@ def _clean_agenda_page(lines, furniture):
                 continue
         out.append(line)
     return out
+
+
+def _near_page_of(lines, i):
+    return any(PAGE_OF.match(lines[j]) for j in range(max(0, i - 2), min(len(lines), i + 3)) if j != i)
 
 
 def _join_split_labels(lines):
@@ -1299,8 +1323,14 @@ def _build_meetings(docs):
                     break
     alderman = f"{ALDERMAN_MEETING} – {department}" if department else ALDERMAN_MEETING
 
-    _attach_bilag(docs, indstillinger, referats, bundle_warnings)
-    unmatched = _merge_indstillinger(indstillinger, referats)
+    matches = _match_indstillinger(indstillinger, referats)
+    _attach_bilag(docs, indstillinger, referats, matches, bundle_warnings)
+    unmatched = []
+    for index, ind in indstillinger.items():
+        if index in matches:
+            _merge_indstilling(ind, *matches[index])
+        else:
+            unmatched.append(ind)
 
     meetings = []  # (document index, meeting)
     for index, ref in referats.items():
@@ -1339,7 +1369,7 @@ def _build_meetings(docs):
     return result
 
 
-def _attach_bilag(docs, indstillinger, referats, warnings):
+def _attach_bilag(docs, indstillinger, referats, matches, warnings):
     """Give each Bilag document's text to the attachment it is: labelled ones first, then the others."""
     labelled = set()  # (Indstilling index, Bilag number) filled by a labelled Bilag
     pending = []  # (Indstilling index or None, document index) of unlabelled pages
@@ -1347,18 +1377,15 @@ def _attach_bilag(docs, indstillinger, referats, warnings):
         if doc.kind == "bilag" and doc.label:
             item_no, bilag_no, label_title = doc.label
             text = _bilag_text(doc)
-            owner = _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats)
+            # "Punkt 2, Bilag 2:" over pages the Indstilling does not list: name it after its first line.
+            title = f"Bilag {bilag_no}: {label_title or _first_words(text)}".rstrip(": ")
+            owner = _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats, matches)
             if isinstance(owner, _Indstilling):
-                attachment = owner.bilag.get(bilag_no)
-                if attachment is None:
-                    attachment = ParsedAttachment(title=label_title or f"Bilag {bilag_no}")
-                    owner.bilag[bilag_no] = attachment
+                attachment = owner.bilag.setdefault(bilag_no, ParsedAttachment(title=title))
                 attachment.text = _join_texts(attachment.text, text)
                 labelled.add((owner.doc_index, bilag_no))
             elif isinstance(owner, ParsedItem):
-                owner.attachments.append(
-                    ParsedAttachment(title=label_title or f"Bilag {bilag_no}", text=text)
-                )
+                owner.attachments.append(ParsedAttachment(title=title, text=text))
             else:
                 warnings.append(
                     f"line {doc.first_line}: 'Punkt {item_no}, Bilag {bilag_no}' belongs to no item in the"
@@ -1391,40 +1418,43 @@ def _attach_bilag(docs, indstillinger, referats, warnings):
             labelled.add((owner, free[0]))
         else:
             number = len(ind.bilag) + len(ind.extra) + 1
-            ind.extra.append(ParsedAttachment(title=f"Bilag {number}", text=text))
+            ind.extra.append(ParsedAttachment(title=f"Bilag {number}: {_first_words(text)}", text=text))
             ind.warnings.append(
                 f"line {docs[index].first_line}: pages after the Indstilling are not in its BILAG list;"
                 f" attached as 'Bilag {number}'"
             )
 
 
-def _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats):
-    """Who "Punkt N, Bilag M" belongs to: the nearest Indstilling listing Bilag M, else item N of a Referat"""
-    listing = [ind for ind in indstillinger.values() if bilag_no in ind.bilag]
-    if listing:
-        before = [ind for ind in listing if ind.doc_index < index]
-        return max(before, key=lambda ind: ind.doc_index) if before else listing[0]
-    before = [k for k in indstillinger if k < index]
-    if before:
-        return indstillinger[max(before)]
-    # No Indstilling at all: item N of the nearest Referat before the label (failing that, after it).
-    candidates = sorted(
-        referats.values(), key=lambda ref: (ref.doc_index > index, abs(ref.doc_index - index))
-    )
-    for ref in candidates:
+def _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats, matches):
+    """Who "Punkt N, Bilag M" belongs to: preferably the Indstilling for item N that lists Bilag M.
+
+    Failing an Indstilling for item N or one listing Bilag M: item N of the nearest Referat, and
+    failing that too, the nearest Indstilling before the label.
+    """
+
+    def rank(ind):
+        match = matches.get(ind.doc_index)
+        same_item = match is not None and match[1].number == str(item_no)
+        return (same_item, bilag_no in ind.bilag, ind.doc_index < index, -abs(ind.doc_index - index))
+
+    best = max(indstillinger.values(), key=rank, default=None)
+    if best is not None and any(rank(best)[:2]):
+        return best
+    nearest = sorted(referats.values(), key=lambda ref: (ref.doc_index > index, abs(ref.doc_index - index)))
+    for ref in nearest:
         for item in ref.items:
             if item.number == str(item_no):
                 return item
-    return None
+    return best
 
 
-def _merge_indstillinger(indstillinger, referats):
-    """Merge each Indstilling into the Referat item with the same title; return those that match none."""
-    unmatched = []
+def _match_indstillinger(indstillinger, referats):
+    """{Indstilling index: (Referat, item)} for each Indstilling whose title matches a Referat item."""
+    matches = {}
     taken = set()
     candidates = [(ref, item, _title_key(item.title)) for ref in referats.values() for item in ref.items]
     scores = {}  # (key, key) -> score; bundles repeat titles, so each pair is compared once
-    for ind in indstillinger.values():
+    for index, ind in indstillinger.items():
         key = _title_key(ind.title)
         best = None
         for ref, item, item_key in candidates:
@@ -1438,23 +1468,25 @@ def _merge_indstillinger(indstillinger, referats):
             rank = (score, id(item) not in taken, agree, -abs(ref.doc_index - ind.doc_index))
             if best is None or rank > best[0]:
                 best = (rank, ref, item)
-        if best is None:
-            unmatched.append(ind)
-            continue
-        _, ref, item = best
-        taken.add(id(item))
-        _merge_into_item(ind, item)
-        if ind.date:
-            if ref.date is None:
-                ref.date = ind.date
-            elif ref.date != ind.date:
-                source = "the Referat" if ref.date_from_text else "another Indstilling"
-                ref.warnings.append(
-                    f"the Indstilling for item {item.number} is dated {ind.date.isoformat()},"
-                    f" but {source} gives {ref.date.isoformat()}"
-                )
-        ref.warnings.extend(ind.warnings)
-    return unmatched
+        if best is not None:
+            taken.add(id(best[2]))
+            matches[index] = (best[1], best[2])
+    return matches
+
+
+def _merge_indstilling(ind, ref, item):
+    """Put the Indstilling into its Referat item; its date is the Referat's when the Referat has none."""
+    _merge_into_item(ind, item)
+    if ind.date:
+        if ref.date is None:
+            ref.date = ind.date
+        elif ref.date != ind.date:
+            source = "the Referat" if ref.date_from_text else "another Indstilling"
+            ref.warnings.append(
+                f"the Indstilling for item {item.number} is dated {ind.date.isoformat()},"
+                f" but {source} gives {ref.date.isoformat()}"
+            )
+    ref.warnings.extend(ind.warnings)
 
 
 def _merge_into_item(ind, item):
@@ -1512,9 +1544,10 @@ def _title_score(ka, kb):
     if ka == kb:
         return 1.0
     short, long = sorted((ka, kb), key=len)
-    # "status på integrationshandleplan" / "status på integrationshandleplanen"
-    if long.startswith(short) and len(short) >= 12 and len(short) >= 0.5 * len(long):
-        return 0.95
+    # "status på integrationshandleplan" / "status på integrationshandleplanen", "budgetopfølgning" /
+    # "budgetopfølgning pr 30 september 2024"; but not a mere "orientering" (too short to tell).
+    if long.startswith(short) and len(short) >= 12:
+        return 0.85 + 0.1 * len(short) / len(long)
     matcher = difflib.SequenceMatcher(None, ka, kb)
     if matcher.real_quick_ratio() < 0.65 or matcher.quick_ratio() < 0.65:
         return 0.0
@@ -1557,12 +1590,14 @@ def _join_texts(first, second):
 
 
 def _paragraphs(lines):
-    """text.paragraphs(lines, join_across_blank=True) in linear time (Aarhus puts blank lines inside
-    wrapped sentences, so paragraphs are always joined across them here).
+    """text.paragraphs(lines, join_across_blank=True), in linear time and with two list fixes.
 
+    Aarhus puts blank lines inside wrapped sentences, so paragraphs are always joined across them.
     join_two and continues look only at the end of the text so far, but their regexes scan all of
     it, which is quadratic on a long paragraph. So a logical line is kept as parts (the wrapped
     lines, joined by a space at the end) and the two helpers are only shown the last part.
+    List lines: a wrapped date ("... den" / "12. september 2024 med ...") is not a numbered point,
+    and "3.1: Fremme demokratiske værdier," is one (seed line 661).
     """
     result, current = [], []  # current: the paragraph, a list of logical lines, each a list of parts
     pending_blank = False
@@ -1578,7 +1613,7 @@ def _paragraphs(lines):
                 continue
             result.append(current)
             current = []
-        if not current or BULLET.match(line):
+        if not current or _is_list_line(line):
             current.append([line])
         else:
             _join_onto(current[-1], line)
@@ -1600,8 +1635,16 @@ def _join_onto(parts, line):
         parts[-1] = joined
 
 
+def _is_list_line(line):
+    if SUB_NUMBER.match(line):
+        return True
+    return bool(BULLET.match(line)) and not DATE_START.match(line)
+
+
 def _continues(prev, line):
     """text.continues, answering the common case (no hyphen, capital letter next: a new paragraph) at once."""
+    if DATE_START.match(line):
+        return not ends_sentence(prev)  # "... den" / "" / "12. september 2024 med ..."
     if not prev.endswith("-") and not line[:1].islower():
         return False
     return continues(prev, line)
@@ -1620,6 +1663,12 @@ def _tidy(text):
     if " \n" in text or "\n " in text:
         text = "\n".join(line.strip() for line in text.split("\n"))
     return text.strip()
+
+
+def _first_words(text, limit=60):
+    """The start of a text's first line, as a title for an attachment that has none."""
+    first = text.split("\n", 1)[0].strip()
+    return first if len(first) <= limit else first[:limit].rsplit(" ", 1)[0] + " …"
 
 
 def _preview(doc):
