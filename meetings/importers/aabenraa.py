@@ -55,10 +55,11 @@ MUNICIPALITY = "Aabenraa"
 
 # "REFERAT Arbejdsmarkeds- og Uddannelsesudvalget d. 03-02-2026"; the date may be missing.
 HEADER = re.compile(r"^(?P<kind>REFERAT|DAGSORDEN)(?:\s*[:\-–]\s*|\s+)(?P<rest>\S.*)$")
-HEADER_DATE = re.compile(r"^(?P<committee>.*?)\s+(?:d\.|den)\s*(?P<date>[0-9].*)$")
+HEADER_DATE = re.compile(r"^(?:(?P<committee>.*?)\s+)?(?:d\.|den)\s*(?P<date>[0-9].*)$")
 # For looks_like(): the header somewhere near the top, and item or field lines.
 LOOKS_HEADER = re.compile(r"^[ \t]*(?:REFERAT|DAGSORDEN)(?:[ \t]*[:\-–][ \t]*|[ \t]+)\S", re.MULTILINE)
-LOOKS_BODY = re.compile(r"^[ \t]*(?:Punkt[ \t]+[0-9]{1,4}[A-Za-z]?[ \t]*:|Mødedato[ \t]+\S)", re.MULTILINE)
+LOOKS_ITEM = re.compile(r"^[ \t]*Punkt[ \t]+[0-9]{1,4}[A-Za-z]?[ \t]*:", re.MULTILINE)
+LOOKS_FIELD = re.compile(r"^[ \t]*Mødedato[ \t]+\S", re.MULTILINE)
 LOOKS_HEAD_CHARS = 5000
 
 # Meeting fields before the first item: "Mødedato Tirsdag d. 03. februar 2026 kl. 14:30".
@@ -152,6 +153,10 @@ MAX_HEADER_LINES = 3
 # _one_line keeps about this much of the text joined so far in one string (see there).
 JOIN_WINDOW = 200
 
+# A form feed (a new PDF page) becomes this marker line, which is then dropped as page furniture;
+# normalize() alone would turn it into an ordinary line break.
+PAGE_BREAK = "\x00"
+
 # Page furniture that is never content.
 BARE_PAGE_NUMBER = re.compile(r"^(?:[0-9]{1,3}|[-–]\s*[0-9]{1,3}\s*[-–])$")
 SIDE_ONLY = re.compile(r"^[Ss]ide\s+[0-9]{1,4}$")
@@ -167,15 +172,16 @@ def looks_like(text: str) -> bool:
 
     The Aarhus format starts with a title-case "Referat" line, so it does not match.
     """
-    head = text[:LOOKS_HEAD_CHARS].replace("\f", "\n")
-    if not LOOKS_HEADER.search(head):
-        return False
-    return bool(LOOKS_BODY.search(text.replace("\f", "\n")))
+    text = text.replace("\f", "\n")
+    header = LOOKS_HEADER.search(text, 0, LOOKS_HEAD_CHARS)
+    if not header or LOOKS_ITEM.search(text, 0, header.start()):
+        return False  # no header, or it comes after an item (parse() would refuse it)
+    return bool(LOOKS_ITEM.search(text, header.end()) or LOOKS_FIELD.search(text, header.end()))
 
 
 def parse(text: str) -> list[ParsedMeeting]:
     """One ParsedMeeting for an Aabenraa document; NotMinutesError when it is not in this format."""
-    lines = normalize(text).split("\n")
+    lines = normalize(text.replace("\f", f"\n{PAGE_BREAK}\n")).split("\n")
     header_at, header_end, kind, committee, header_date = _find_header(lines)
     warnings = []
     meeting = ParsedMeeting(municipality=MUNICIPALITY, committee=committee, kind=kind, warnings=warnings)
@@ -227,7 +233,7 @@ def _find_header(lines):
             end += 1
         rest = _one_line(parts)
         dated = HEADER_DATE.match(rest) if len(rest) <= MAX_FURNITURE_CHARS else None
-        committee, date_text = (dated["committee"], dated["date"]) if dated else (rest, "")
+        committee, date_text = (dated["committee"] or "", dated["date"]) if dated else (rest, "")
         committee = committee.strip(" ,.-–:")
         if not committee:
             raise NotMinutesError("Overskriften nævner ikke udvalget", line=index + 1)
@@ -257,6 +263,8 @@ def _furniture_test(header_lines, committee):
     )
 
     def is_furniture(line):
+        if line == PAGE_BREAK:
+            return True
         # A table-of-contents line ends in a dot leader and a page number; only the end is tested.
         if line in repeated_header or TOC_LINE.search(line[-MAX_FURNITURE_CHARS:]):
             return True
@@ -458,7 +466,9 @@ def _parse_item(texts, kind, warnings):
     for line in texts[at:]:
         heading = _heading(line) if line else None
         if absence_lines is not None:
-            if line and not heading and not ABSENCE.match(line):
+            # The name list wraps until a blank line, a heading or the "." that ends it.
+            wrapped = line and not heading and not ABSENCE.match(line) and not absence_lines[-1].endswith(".")
+            if wrapped:
                 absence_lines.append(line)
                 continue
             _add_names(item.absences, absence_lines)
