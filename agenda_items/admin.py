@@ -1,6 +1,8 @@
 from django.contrib import admin
 
+from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
+from meetings.importers.load import note_clerk_edits
 
 from .models import AgendaItem, Case
 
@@ -17,6 +19,8 @@ class AttachmentInline(admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["order", "title", "file"]
+    # A Bilag's PDF is uploaded on its meeting's page, where its text is extracted.
+    readonly_fields = ["file"]
 
 
 @admin.register(AgendaItem)
@@ -27,4 +31,14 @@ class AgendaItemAdmin(admin.ModelAdmin):
     search_fields = ["title", "case__number", "case__normalized"]
     raw_id_fields = ["meeting", "case"]
     autocomplete_fields = ["absences"]
+    readonly_fields = ["edited_fields"]
     inlines = [AttachmentInline]
+
+    def save_model(self, request, obj, form, change):
+        # Fields a clerk corrects here are kept as they are when the minutes are imported again.
+        note_clerk_edits(obj, form.changed_data)
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        refresh_search_vectors(AgendaItem.objects.filter(pk=form.instance.pk))

@@ -1,11 +1,26 @@
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+
+from agenda_items.models import AgendaItem
+from agenda_items.search import refresh_search_vectors
 
 from .models import Attachment
 
 
 @admin.register(Attachment)
 class AttachmentAdmin(admin.ModelAdmin):
-    list_display = ["title", "agenda_item", "order"]
+    list_display = ["title", "agenda_item", "order", "page_count"]
     list_select_related = ["agenda_item__meeting__committee"]
     search_fields = ["title", "agenda_item__title"]
     raw_id_fields = ["agenda_item"]
+    fields = ["agenda_item", "order", "title", "file", "page_count", "text"]
+    # The PDF is uploaded on the meeting's page, where its text is extracted page by page.
+    readonly_fields = ["file", "page_count", "text"]
+
+    @admin.display(description=_("sider"))
+    def page_count(self, obj):
+        return len(obj.pages)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        refresh_search_vectors(AgendaItem.objects.filter(pk=obj.agenda_item_id))
