@@ -64,7 +64,6 @@ INDSTILLING_HEADER = re.compile(r"^Indstilling til [Rr]ådmand(?:en)?\b")
 REFERAT_HEADER = re.compile(r"^Referat(?:\s*$|\s+(?:fra|for|af)\b)", re.IGNORECASE)
 # "Punkt 1: Dagsorden" -- an item of a Referat.
 PUNKT_HEADER = re.compile(r"^Punkt\s+(\d{1,3})\s*:\s*(.*)$")
-PUNKT_ONE = re.compile(r"^Punkt\s+1\s*:")
 # "Punkt 3, Bilag 2:" -- labels the next PDF as Bilag 2 of item 3 (line 467 of the seed).
 BILAG_LABEL = re.compile(r"^Punkt\s+(\d{1,3})\s*,\s*Bilag\s+(\d{1,3})\s*:?\s*(.*)$")
 # Agenda header fields; "Em-" / "ne:" is joined before matching (see _join_split_labels).
@@ -378,7 +377,7 @@ def _classify_page(page):
         return None, None
     if INDSTILLING_HEADER.match(head[0]):
         return "indstilling", _side(head[:6])
-    if REFERAT_HEADER.match(head[0]) and any(PUNKT_ONE.match(line) for line in page.lines):
+    if REFERAT_HEADER.match(head[0]) and any(PUNKT_HEADER.match(line) for line in page.lines):
         return "referat", None
     has_date = has_subject = False
     for i, line in enumerate(head):
@@ -613,7 +612,7 @@ def _punkt_headers(lines):
         m = PUNKT_HEADER.match(lines[i])
         number = int(m.group(1)) if m else 0
         # Numbers go up (a missing Punkt is tolerated): "Punkt 2:" quoted in a decision is not a header.
-        if not m or not (previous < number <= previous + 3):
+        if not m or not (previous < number <= previous + 3 or (not headers and number > 0)):
             i += 1
             continue
         title_lines = [m.group(2)]
