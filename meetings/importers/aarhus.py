@@ -62,6 +62,8 @@ ALDERMAN_MEETING = "Rådmandsmøde"
 INDSTILLING_HEADER = re.compile(r"^Indstilling til [Rr]ådmand(?:en)?\b")
 # " Referat" or "Referat fra rådmandsmøde den 24. juni 2024" (first line of a Referat).
 REFERAT_HEADER = re.compile(r"^Referat(?:\s*$|\s+(?:fra|for|af)\b)", re.IGNORECASE)
+# A form feed (page break) and the blank lines after it, up to the next page's first text.
+FORM_FEED_PAGE = re.compile(r"\f\s*(?=\S)")
 # "Punkt 1: Dagsorden" -- an item of a Referat.
 PUNKT_HEADER = re.compile(r"^Punkt\s+(\d{1,3})\s*:\s*(.*)$")
 # "Punkt 3, Bilag 2:" -- labels the next PDF as Bilag 2 of item 3 (line 467 of the seed).
@@ -216,7 +218,8 @@ def looks_like(text):
     """Cheap check: does the (normalised) text hold an Aarhus Referat, Indstilling or agenda?"""
     if not isinstance(text, str):
         return False
-    return any(_classify_page(page)[0] for page in _split_pages(normalize(text).split("\n")))
+    lines = normalize(_mark_form_feeds(text)).split("\n")
+    return any(_classify_page(page)[0] for page in _split_pages(lines))
 
 
 def parse(text):
@@ -233,7 +236,7 @@ def parse(text):
 
 def _parse_bundle(text):
     """The pipeline; `parse` only adds the guarantee that nothing but NotMinutesError escapes."""
-    lines = normalize(text).split("\n")
+    lines = normalize(_mark_form_feeds(text)).split("\n")
     pages = _split_pages(lines)
     docs = _group_documents(pages)
     if not any(doc.kind in ("referat", "indstilling", "agenda") for doc in docs):
@@ -247,6 +250,11 @@ def _parse_bundle(text):
 # ==================================================================================================
 # Step 1: pages
 # ==================================================================================================
+
+
+def _mark_form_feeds(text):
+    """A form feed between PDF pages becomes the format's own page mark: a line starting with a space."""
+    return FORM_FEED_PAGE.sub("\n ", text) if "\f" in text else text
 
 
 @dataclass
@@ -933,7 +941,7 @@ def _parse_agenda(doc):
         if DAGSORDEN_KORT.match(line):
             toc_start = i + 1
             break
-        if AGENDA_ITEM.match(line) and AGENDA_ITEM.match(line).group(1) == "1":
+        if (m := AGENDA_ITEM.match(line)) and m.group(1) == "1":
             body_start = i
             break
         if m := EMNE.match(line):

@@ -390,6 +390,11 @@ def test_pages_after_a_finished_document_are_never_lost_silently():
     assert any("taken as a Bilag" in warning for m in meetings for warning in m.warnings)
 
 
+def test_form_feeds_mark_pages_too():
+    pages = [page.lstrip() for page in SEED_TEXT.split("\n ")]
+    assert as_dicts(aarhus.parse("\f".join(pages))) == as_dicts(aarhus.parse(SEED_TEXT))
+
+
 def test_paragraphs_matches_the_shared_helper_on_plain_text():
     lines = SEED_TEXT.split("\n")[150:470]
     lines = [line for line in lines if not aarhus.DATE_START.match(line.strip())]
