@@ -68,7 +68,9 @@ def meetings_after(queryset, cursor, limit):
         undated = queryset.filter(date__isnull=True)
         if cursor is not None and cursor.date is None:
             undated = undated.filter(id__lt=cursor.id)
-        found += undated.order_by("-id")[: limit - len(found)]
+        # Ordering by date too, though it is NULL throughout, lets PostgreSQL walk the NULL end of the
+        # (-date, -id) index instead of filtering the whole primary key index for undated rows.
+        found += undated.order_by("-date", "-id")[: limit - len(found)]
     return found
 
 
@@ -77,7 +79,7 @@ def meetings_before(queryset, cursor, limit):
     found = []
     dated = queryset.filter(date__isnull=False)
     if cursor.date is None:
-        found = list(queryset.filter(date__isnull=True, id__gt=cursor.id).order_by("id")[:limit])
+        found = list(queryset.filter(date__isnull=True, id__gt=cursor.id).order_by("date", "id")[:limit])
     else:
         dated = dated.filter(date__gte=cursor.date).filter(Q(date__gt=cursor.date) | Q(id__gt=cursor.id))
     if len(found) < limit:
@@ -134,7 +136,8 @@ class MeetingListView(FilterView):
             meetings=meetings,
             newer_url=self.page_url("before", meetings[0]) if newer else None,
             older_url=self.page_url("after", meetings[-1]) if older else None,
-            total=self.object_list[: self.count_cap + 1].count(),
+            # Unordered and unjoined, so the database counts the first rows it finds instead of sorting.
+            total=self.object_list.order_by().select_related(None)[: self.count_cap + 1].count(),
             count_cap=self.count_cap,
             is_filtered=self.filterset.is_bound,
         )
