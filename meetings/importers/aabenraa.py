@@ -154,7 +154,7 @@ MAX_HEADER_LINES = 3
 JOIN_WINDOW = 200
 
 # A form feed (a new PDF page) becomes this marker line, which is then dropped as page furniture;
-# normalize() alone would turn it into an ordinary line break.
+# normalize() alone would turn it into an ordinary line break. See _split_lines.
 PAGE_BREAK = "\x00"
 
 # Page furniture that is never content.
@@ -181,15 +181,16 @@ def looks_like(text: str) -> bool:
 
 def parse(text: str) -> list[ParsedMeeting]:
     """One ParsedMeeting for an Aabenraa document; NotMinutesError when it is not in this format."""
-    lines = normalize(text.replace("\f", f"\n{PAGE_BREAK}\n")).split("\n")
-    header_at, header_end, kind, committee, header_date = _find_header(lines)
+    lines, line_numbers = _split_lines(text)
+    header_at, header_end, kind, committee, header_date = _find_header(lines, line_numbers)
     warnings = []
     meeting = ParsedMeeting(municipality=MUNICIPALITY, committee=committee, kind=kind, warnings=warnings)
 
-    texts, numbers = _clean_lines(lines, header_end, _furniture_test(lines[header_at:header_end], committee))
+    is_furniture = _furniture_test(lines[header_at:header_end], committee)
+    texts, numbers = _clean_lines(lines[header_end:], line_numbers[header_end:], is_furniture)
     starts = [i for i, line in enumerate(texts) if ITEM.match(line)]
     if not starts:
-        raise NotMinutesError("Ingen punkter ('Punkt N: ...') fundet", line=header_at + 1)
+        raise NotMinutesError("Ingen punkter ('Punkt N: ...') fundet", line=line_numbers[header_at])
 
     fields = _read_preamble(texts[: starts[0]], warnings)
     _set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
@@ -210,7 +211,23 @@ def parse(text: str) -> list[ParsedMeeting]:
 # --- header and page furniture -------------------------------------------------------------------
 
 
-def _find_header(lines):
+def _split_lines(text):
+    """The normalised lines, a form feed made a PAGE_BREAK line of its own, and their line numbers.
+
+    The numbers are those an editor shows (a form feed is no line break there), for messages.
+    """
+    lines, numbers = [], []
+    for number, line in enumerate(normalize(text.replace("\f", PAGE_BREAK)).split("\n"), start=1):
+        first, *rest = line.split(PAGE_BREAK)
+        lines.append(first)
+        numbers.append(number)
+        for piece in rest:
+            lines += [PAGE_BREAK, piece]
+            numbers += [number, number]
+    return lines, numbers
+
+
+def _find_header(lines, line_numbers):
     """(first line index, index after the header, kind, committee, date text) of the REFERAT line.
 
     The header must come before the first item. A long committee name may wrap onto the next line.
@@ -236,10 +253,10 @@ def _find_header(lines):
         committee, date_text = (dated["committee"] or "", dated["date"]) if dated else (rest, "")
         committee = committee.strip(" ,.-–:")
         if not committee:
-            raise NotMinutesError("Overskriften nævner ikke udvalget", line=index + 1)
+            raise NotMinutesError("Overskriften nævner ikke udvalget", line=line_numbers[index])
         kind = "agenda" if match["kind"] == "DAGSORDEN" else "minutes"
         return index, end, kind, committee, date_text
-    first = next((i + 1 for i, raw in enumerate(lines) if raw.strip()), 1)
+    first = next((line_numbers[i] for i, raw in enumerate(lines) if raw.strip(f" {PAGE_BREAK}")), 1)
     raise NotMinutesError(
         "Overskriften 'REFERAT <udvalg> d. DD-MM-YYYY' mangler før første punkt", line=first
     )
@@ -278,10 +295,10 @@ def _furniture_test(header_lines, committee):
     return is_furniture
 
 
-def _clean_lines(lines, start, is_furniture):
-    """The lines from `start` stripped, without page furniture, blank runs collapsed to one "".
+def _clean_lines(lines, line_numbers, is_furniture):
+    """The lines stripped, without page furniture, blank runs collapsed to one "".
 
-    Returns the texts and their 1-based line numbers. A page break shows up as a run of blank and
+    Returns the texts and their line numbers. A page break shows up as a run of blank and
     furniture lines. Furniture with no blank line around it sat inside a paragraph: it is simply
     dropped so the lines join. A run with blank lines is a paragraph break, unless the text before
     and after it reads as one sentence (`continues`: the line before ends mid-sentence and the next
@@ -290,8 +307,8 @@ def _clean_lines(lines, start, is_furniture):
     """
     texts, numbers = [], []
     saw_blank = saw_furniture = False
-    for index in range(start, len(lines)):
-        line = lines[index].strip()  # a leading space can mark a new PDF page
+    for line, number in zip(lines, line_numbers, strict=True):
+        line = line.strip()  # a leading space can mark a new PDF page
         if PAGE_OF.match(line):
             saw_furniture = True
             line = strip_page_of(line)  # "Side 2 af 5" may be glued to real text
@@ -305,9 +322,9 @@ def _clean_lines(lines, start, is_furniture):
             continue
         if texts and saw_blank and not (saw_furniture and _continues_over_page(texts[-1], line)):
             texts.append("")
-            numbers.append(index)
+            numbers.append(number)
         texts.append(line)
-        numbers.append(index + 1)
+        numbers.append(number)
         saw_blank = saw_furniture = False
     return texts, numbers
 

@@ -518,6 +518,14 @@ def test_header_without_items_raises_with_a_line_number():
     assert raised.value.line == 3
 
 
+def test_line_numbers_are_those_an_editor_shows_even_after_form_feeds():
+    text = "REFERAT Byrådet d. 24-02-2026\n\f\nPunkt 1: A\fSide 2 af 3\n\fPunkt 1: B\n"
+    assert "Punkt 1 forekommer flere gange (linje 4)" in parse_one(text).warnings
+    with pytest.raises(NotMinutesError) as raised:
+        aabenraa.parse("\f\f\n\fREFERAT Byrådet d. 24-02-2026\n")
+    assert raised.value.line == 2
+
+
 def test_header_without_committee_raises():
     with pytest.raises(NotMinutesError):
         aabenraa.parse("REFERAT d. 24-02-2026\n\nPunkt 1: Godkendelse\n")
