@@ -15,7 +15,8 @@ class ItemView(DetailView):
     def get_object(self, queryset=None):
         return get_object_or_404(
             AgendaItem.objects.with_meeting().prefetch_related("attachments", "absences"),
-            meeting_id=self.kwargs["meeting"],
+            # Through the meeting's primary key, whose lookup turns an out-of-range id into "no such row".
+            meeting__pk=self.kwargs["meeting"],
             number=self.kwargs["number"],
         )
 
@@ -48,7 +49,8 @@ class CaseLookupView(TemplateView):
     def get(self, request, *args, **kwargs):
         number = request.GET.get("number", "").strip()
         cases = []
-        if normalize_case_number(number):
+        # No case number holds a NUL byte, and PostgreSQL refuses one in a query.
+        if normalize_case_number(number) and "\x00" not in number:
             cases = list(public_cases().by_number(number).select_related("municipality"))
         if len(cases) == 1:
             return redirect(cases[0])

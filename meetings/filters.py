@@ -16,12 +16,10 @@ ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
 class MeetingFilter(django_filters.FilterSet):
-    municipality = django_filters.ModelChoiceFilter(
-        label=_("Kommune"),
-        field_name="committee__municipality",
-        to_field_name="slug",
-        queryset=Municipality.objects.all(),
-        empty_label=_("Alle kommuner"),
+    # Choices are filled in per request (see __init__). Checking a value against them in memory, rather
+    # than with a query as ModelChoiceFilter does, also keeps junk such as NUL bytes away from the database.
+    municipality = django_filters.ChoiceFilter(
+        label=_("Kommune"), field_name="committee__municipality__slug", empty_label=_("Alle kommuner")
     )
     # A committee slug is unique only within its municipality: without a municipality the filter
     # matches every committee of that name ("all the Økonomiudvalg"), which is what a reader comparing
@@ -48,18 +46,20 @@ class MeetingFilter(django_filters.FilterSet):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.filters["committee"].extra["choices"] = self.committee_choices()
+        municipalities = list(Municipality.objects.values_list("slug", "name"))
+        self.filters["municipality"].extra["choices"] = municipalities
+        chosen = self.data.get("municipality") if self.data else None
+        known = chosen in {slug for slug, _name in municipalities}
+        self.filters["committee"].extra["choices"] = self.committee_choices(chosen if known else None)
 
-    def committee_choices(self):
-        """(slug, name) of the chosen municipality's committees, or of all committees by name."""
+    def committee_choices(self, municipality_slug):
+        """(slug, name) of that municipality's committees, or of all committees (one entry per slug)."""
         committees = Committee.objects.order_by("name", "slug")
-        slug = self.data.get("municipality") if self.data else None
-        if slug:
-            # An unknown municipality leaves no choices; its own field reports the error.
-            committees = committees.filter(municipality__slug=slug)
+        if municipality_slug:
+            committees = committees.filter(municipality__slug=municipality_slug)
         choices = {}
-        for committee_slug, name in committees.values_list("slug", "name"):
-            choices.setdefault(committee_slug, name)
+        for slug, name in committees.values_list("slug", "name"):
+            choices.setdefault(slug, name)
         return list(choices.items())
 
     def filter_case(self, queryset, name, value):

@@ -134,8 +134,8 @@ class MeetingListView(FilterView):
         meetings, newer, older = self.keyset_page(self.object_list, after, before)
         context.update(
             meetings=meetings,
-            newer_url=self.page_url("before", meetings[0]) if newer else None,
-            older_url=self.page_url("after", meetings[-1]) if older else None,
+            newer_url=self.page_url("before", newer) if newer else None,
+            older_url=self.page_url("after", older) if older else None,
             # Unordered and unjoined, so the database counts the first rows it finds instead of sorting.
             total=self.object_list.order_by().select_related(None)[: self.count_cap + 1].count(),
             count_cap=self.count_cap,
@@ -144,23 +144,28 @@ class MeetingListView(FilterView):
         return context
 
     def keyset_page(self, queryset, after, before):
-        """(meetings on the page, whether newer ones exist, whether older ones exist)."""
+        """(meetings on the page, cursor for the newer page or None, cursor for the older page or None)."""
         size = self.page_size
         if before is not None:
             rows = meetings_before(queryset, before, size + 1)
             if len(rows) > size:
-                return list(reversed(rows[:size])), True, True
+                rows = list(reversed(rows[:size]))
+                return rows, Cursor.of(rows[0]), Cursor.of(rows[-1])
             # Less than a page of newer meetings left: that is simply the first page.
             after = None
         rows = meetings_after(queryset, after, size + 1)
-        return rows[:size], after is not None, len(rows) > size
+        page = rows[:size]
+        # A cursor past the last meeting gives an empty page; "newer" then starts from the cursor itself.
+        newer = (Cursor.of(page[0]) if page else after) if after is not None else None
+        older = Cursor.of(page[-1]) if len(rows) > size else None
+        return page, newer, older
 
-    def page_url(self, direction, meeting):
+    def page_url(self, direction, cursor):
         """The current query string with the filters kept and the cursor replaced."""
         query = self.request.GET.copy()
         query.pop("after", None)
         query.pop("before", None)
-        query[direction] = str(Cursor.of(meeting))
+        query[direction] = str(cursor)
         return f"?{query.urlencode()}"
 
     def is_invalid(self):

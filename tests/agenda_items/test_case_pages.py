@@ -52,7 +52,9 @@ def test_lookup_offers_a_choice_when_two_municipalities_have_the_number(client, 
     assert f'href="/cases/{other.pk}/"' in html and "Aarhus Kommune" in html
 
 
-@pytest.mark.parametrize("params", [{"number": "99/99999"}, {"number": ""}, {"number": "//"}, {}])
+@pytest.mark.parametrize(
+    "params", [{"number": "99/99999"}, {"number": ""}, {"number": "//"}, {"number": "25/\x00"}, {}]
+)
 def test_unknown_or_missing_number_is_a_friendly_404_with_a_form(client, case, params):
     response = client.get(LOOKUP, params)
     html = response.content.decode()
@@ -106,6 +108,7 @@ def test_case_page_is_a_timeline_across_meetings_and_committees(client, case):
 
 def test_unknown_case_is_404(client):
     assert client.get("/cases/999999/").status_code == 404
+    assert client.get("/cases/99999999999999999999999/").status_code == 404
 
 
 @pytest.mark.parametrize("items", [1, 40])

@@ -71,6 +71,7 @@ def test_unknown_item_number_or_meeting_is_404(client):
     item = AgendaItemFactory(number="3")
     assert client.get(f"/meetings/{item.meeting_id}/punkt/4/").status_code == 404
     assert client.get("/meetings/999999/punkt/3/").status_code == 404
+    assert client.get("/meetings/99999999999999999999999/punkt/3/").status_code == 404
 
 
 @pytest.mark.parametrize("items", [1, 40])

@@ -18,8 +18,8 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 URL = reverse("meetings:meeting_list")
-# Whatever the data size: municipality and committee choices, the capped count, dated and undated run.
-MAX_QUERIES = 6
+# Whatever the data size or page: municipality and committee choices, the capped count, dated and undated run.
+MAX_QUERIES = 5
 
 
 def listed(response):
@@ -277,6 +277,9 @@ def test_committee_choices_narrow_to_the_chosen_municipality(client, aabenraa, a
         {"after": "junk"},
         {"before": "2026-02-30_1"},
         {"after": "2026-02-03_x"},
+        {"municipality": "aabenraa\x00"},  # PostgreSQL refuses NUL bytes in a query
+        {"committee": "\x00"},
+        {"case": "25/\x00"},
     ],
 )
 def test_invalid_filter_value_gives_400_with_a_clear_message_not_500(client, aabenraa, aarhus, params):
@@ -290,6 +293,31 @@ def test_invalid_filter_value_gives_400_with_a_clear_message_not_500(client, aab
     assert "Filteret kunne ikke bruges" in html
     assert listed(response) == []
     assert '<form class="filter-form"' in html
+
+
+def test_cursor_past_the_last_meeting_gives_an_empty_page_that_links_back(client):
+    meeting = MeetingFactory(date=datetime.date(2026, 2, 3))
+
+    response = client.get(URL, {"after": f"_{meeting.pk + 1000}"})
+
+    assert response.status_code == 200
+    assert listed(response) == []
+    assert next_link(response, "prev") == f"?before=_{meeting.pk + 1000}"
+
+
+@pytest.mark.parametrize("cursor", ["_99999999999999999999999", "2026-01-01_-99999999999999999999999"])
+def test_out_of_range_cursor_id_is_not_an_error(client, cursor):
+    MeetingFactory()
+
+    assert client.get(URL, {"after": cursor}).status_code == 200
+    assert client.get(URL, {"before": cursor}).status_code == 200
+
+
+def test_list_is_rendered_by_the_filter_template(client):
+    response = client.get(URL)
+
+    assert "meetings/meeting_filter.html" in [template.name for template in response.templates]
+    assert type(response.context["filter"]).__name__ == "MeetingFilter"
 
 
 def test_invalid_field_is_marked_for_screen_readers(client):
