@@ -72,6 +72,13 @@ def test_unknown_item_number_or_meeting_is_404(client):
     assert client.get(f"/meetings/{item.meeting_id}/punkt/4/").status_code == 404
     assert client.get("/meetings/999999/punkt/3/").status_code == 404
     assert client.get("/meetings/99999999999999999999999/punkt/3/").status_code == 404
+    assert client.get(f"/meetings/{item.meeting_id}/punkt/%00/").status_code == 404
+
+
+def test_item_numbers_with_letters_have_pages(client):
+    item = AgendaItemFactory(number="3a")
+
+    assert client.get(f"/meetings/{item.meeting_id}/punkt/3a/").status_code == 200
 
 
 @pytest.mark.parametrize("items", [1, 40])
