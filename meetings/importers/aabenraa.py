@@ -46,7 +46,7 @@ paragraph that runs across a page break is joined again.
 import re
 from datetime import date, time
 
-from .text import BULLET, PAGE_OF, TOC_LINE, continues, join_two, normalize, strip_page_of, to_text
+from .text import PAGE_OF, TOC_LINE, clean_block, continues, normalize, one_line, paragraphs, strip_page_of
 from .types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
 
 MUNICIPALITY = "Aabenraa"
@@ -150,8 +150,6 @@ MAX_HEADING_CHARS = 200
 MAX_FURNITURE_CHARS = 300
 # A header wraps over at most this many lines.
 MAX_HEADER_LINES = 3
-# _one_line keeps about this much of the text joined so far in one string (see there).
-JOIN_WINDOW = 200
 
 # A form feed (a new PDF page) becomes this marker line, which is then dropped as page furniture;
 # normalize() alone would turn it into an ordinary line break. See _split_lines.
@@ -242,13 +240,13 @@ def _find_header(lines, line_numbers):
         parts, end = [match["rest"]], index + 1
         while (
             len(parts) < MAX_HEADER_LINES
-            and not HEADER_DATE.match(_one_line(parts))
+            and not HEADER_DATE.match(one_line(parts))
             and end < len(lines)
             and _wraps_header(lines[end])
         ):
             parts.append(lines[end].strip())
             end += 1
-        rest = _one_line(parts)
+        rest = one_line(parts)
         dated = HEADER_DATE.match(rest) if len(rest) <= MAX_FURNITURE_CHARS else None
         committee, date_text = (dated["committee"] or "", dated["date"]) if dated else (rest, "")
         committee = committee.strip(" ,.-–:")
@@ -357,8 +355,8 @@ def _read_preamble(texts, warnings):
         elif not in_toc:
             unknown.append(line)
     if unknown:
-        warnings.append(f"Tekst før første punkt er udeladt: {_one_line(unknown)[:80]}")
-    return {name: _one_line(values) for name, values in fields.items()}
+        warnings.append(f"Tekst før første punkt er udeladt: {one_line(unknown)[:80]}")
+    return {name: one_line(values) for name, values in fields.items()}
 
 
 def _set_date_and_time(meeting, header_date, meeting_date, meeting_time):
@@ -459,7 +457,7 @@ def _parse_item(texts, kind, warnings):
     while at < len(texts) and texts[at] and not _ends_title(texts[at]):
         title_lines.append(texts[at])
         at += 1
-    item = ParsedItem(number=number, title=_one_line(title_lines))
+    item = ParsedItem(number=number, title=one_line(title_lines))
     item.closed = bool(CLOSED_TITLE.search(item.title))
 
     # Before the first heading: the case number and a "Lukket punkt" line, in either order.
@@ -510,11 +508,11 @@ def _parse_item(texts, kind, warnings):
     if absence_lines is not None:
         _add_names(item.absences, absence_lines)
 
-    item.presentation = _clean_block(presentation)
-    item.recommendation = _clean_block(recommendation)
+    item.presentation = clean_block(presentation)
+    item.recommendation = clean_block(recommendation)
     item.decided_by = _committees(decided_by)
     item.decision = _decision_text(decisions)
-    texts_of_sections = [(heading, _clean_block(lines)) for heading, lines in sections]
+    texts_of_sections = [(heading, clean_block(lines)) for heading, lines in sections]
     item.sections = [ParsedSection(heading, text) for heading, text in texts_of_sections if text]
     item.attachments = [ParsedAttachment(title) for title in _attachment_titles(attachments)]
 
@@ -529,7 +527,7 @@ def _parse_item(texts, kind, warnings):
 
 
 def _add_names(absences, lines):
-    for name in _split_names(_one_line(lines)):
+    for name in _split_names(one_line(lines)):
         if name not in absences:
             absences.append(name)
 
@@ -537,10 +535,10 @@ def _add_names(absences, lines):
 def _decision_text(decisions):
     """One decision as its text; several (two committees) each preceded by its heading line."""
     if len(decisions) == 1:
-        return _clean_block(decisions[0][1])
+        return clean_block(decisions[0][1])
     parts = []
     for heading, lines in decisions:
-        text = _clean_block(lines)
+        text = clean_block(lines)
         if text:
             parts.append(f"{heading}\n\n{text}")
     return "\n\n".join(parts)
@@ -560,7 +558,7 @@ def _committees(lines):
             group.append(line)
             continue
         if group:
-            names.append(_one_line(group).rstrip(". "))
+            names.append(one_line(group).rstrip(". "))
         group = [line] if line else []
     result = []
     for name in names:
@@ -572,57 +570,9 @@ def _committees(lines):
 def _attachment_titles(lines):
     """One title per paragraph (wrapped lines joined); a list bullet "- " is not part of the title."""
     titles = []
-    for paragraph in _paragraphs(lines):
+    for paragraph in paragraphs(lines):
         for line in paragraph:
             title = SYMBOL_BULLET.sub("", line).strip()
             if title:
                 titles.append(title)
     return titles
-
-
-# --- joining wrapped lines in linear time ----------------------------------------------------------
-# These do what text.one_line / text.paragraphs / text.clean_block do, but stay linear on long
-# paragraphs: join_two searches the whole of its left-hand text for a hyphenated last word, so
-# joining line after line onto a growing paragraph is quadratic (a 1000-line paragraph took
-# seconds). join_two's result only depends on the last word of the left-hand text, so it is handed
-# just that word, and the text joined so far is kept in pieces so it is not copied for every line.
-
-
-def _one_line(lines):
-    """Wrapped lines as one line, hyphenation undone exactly as text.join_two does it."""
-    done, tail = [], ""
-    for line in lines:
-        if tail:
-            head, space, last_word = tail.rpartition(" ")
-            tail = head + space + join_two(last_word, line)
-        else:
-            tail = line.strip()
-        if len(tail) > JOIN_WINDOW:
-            cut = tail.rfind(" ", 0, len(tail) - JOIN_WINDOW // 2) + 1
-            if cut:
-                done.append(tail[:cut])
-                tail = tail[cut:]
-    done.append(tail)
-    return "".join(done).strip()
-
-
-def _paragraphs(lines):
-    """Paragraphs (split at blank lines), each a list of logical lines: a bullet starts a new one."""
-    result, paragraph, logical = [], [], []
-    for raw in [*lines, ""]:
-        line = raw.strip()
-        if line and logical and not BULLET.match(line):
-            logical.append(line)
-            continue
-        if logical:
-            paragraph.append(_one_line(logical))
-        logical = [line] if line else []
-        if not line and paragraph:
-            result.append(paragraph)
-            paragraph = []
-    return result
-
-
-def _clean_block(lines):
-    """Wrapped lines as text: logical lines joined by a newline, paragraphs by a blank line."""
-    return to_text(_paragraphs(lines))

@@ -9,7 +9,6 @@
 
 import json
 import re
-import time
 from datetime import date
 from datetime import time as clock
 from pathlib import Path
@@ -19,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from meetings.importers import aabenraa
-from meetings.importers.text import clean_block, one_line
+from meetings.importers.text import join_two, one_line
 from meetings.importers.types import MinutesError, NotMinutesError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -531,23 +530,18 @@ def test_header_without_committee_raises():
         aabenraa.parse("REFERAT d. 24-02-2026\n\nPunkt 1: Godkendelse\n")
 
 
-# --- speed ------------------------------------------------------------------------------------------
+# --- large input (speed itself is measured by bench/, not here) ------------------------------------
 
 
-def test_large_documents_parse_in_linear_time():
-    """The target is several MB/s; the bounds here are loose, they catch a quadratic slip."""
+def test_large_documents_parse_whole():
     seed = read(SEED)
     head, marker, items = seed.partition("Punkt 10:")
     big = head + "\n\n".join(marker + items for _ in range(60))  # ~1.5 MB
-    started = time.perf_counter()
     assert len(parse_one(big).items) == 600
-    assert time.perf_counter() - started < 3
 
     line = "Kontrolgruppen har modtaget 242 sager i 2025 og heraf udgør interne anmeldelser og"
     long_paragraph = "\n".join([line] * 20000)  # 1.7 MB in one paragraph, no blank lines
-    started = time.perf_counter()
     item = only_item("Sagsfremstilling", long_paragraph)
-    assert time.perf_counter() - started < 3
     assert len(item.presentation) == 20000 * (len(line) + 1) - 1
 
 
@@ -703,7 +697,9 @@ WRAPPED_WORDS = st.sampled_from(
 @given(
     st.lists(st.lists(st.one_of(WRAPPED_WORDS, st.text(max_size=8)), max_size=8).map(" ".join), max_size=30)
 )
-def test_linear_joining_agrees_with_the_shared_helpers(lines):
-    """The parser's own _one_line/_clean_block (linear time) give what text.one_line/clean_block give."""
-    assert aabenraa._one_line(lines) == one_line(lines)
-    assert aabenraa._clean_block(lines) == clean_block(lines)
+def test_linear_joining_agrees_with_joining_two_lines_at_a_time(lines):
+    """text.one_line keeps only a short tail while joining; the result is the plain pairwise fold."""
+    folded = ""
+    for line in lines:
+        folded = join_two(folded, line) if folded else line.strip()
+    assert one_line(lines) == folded.strip()
