@@ -173,3 +173,17 @@ def test_print_hides_header_navigation_and_forms(live_server, page, archive):
     expect(page.locator(".breadcrumbs")).to_be_hidden()
     expect(page.locator("form").first).to_be_hidden()
     expect(page.locator(".item").first).to_be_visible()
+
+
+def test_axe_finds_no_violations_on_an_english_page_with_danish_minutes(live_server, browser, archive):
+    context = browser.new_context(locale="en-GB")
+    page = context.new_page()
+    page.goto(live_server.url + archive["first"].get_absolute_url())
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+
+    results = Axe().run(
+        page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
+    )
+
+    assert results.violations_count == 0, results.generate_report()
+    context.close()
