@@ -107,3 +107,15 @@ def test_users_without_change_permission_cannot_upload_bilag(client, meeting, bi
     client.force_login(User.objects.create_user("laeser", is_staff=True))
     url = reverse("admin:meetings_meeting_bilag", args=[meeting.pk, bilag.pk])
     assert client.post(url, {"file": SimpleUploadedFile("b.pdf", pdf)}).status_code == 403
+
+
+@pytest.mark.postgres
+def test_an_uploaded_bilag_makes_its_item_findable(clerk_client, meeting, bilag, pdf):
+    from django.contrib.postgres.search import SearchQuery
+
+    from agenda_items.models import AgendaItem
+
+    query = SearchQuery("erhvervsfrekvensen steget", config="danish")
+    assert not AgendaItem.objects.filter(pk=bilag.agenda_item_id, search_vector=query).exists()
+    upload(clerk_client, meeting, bilag, "bilag.pdf", pdf)
+    assert AgendaItem.objects.filter(pk=bilag.agenda_item_id, search_vector=query).exists()
