@@ -28,6 +28,7 @@ kind -> merge Indstillinger and their Bilag into the Referat items they belong t
 Pure Python, no Django: the result is a list of ``ParsedMeeting`` (see types.py).
 """
 
+import bisect
 import datetime
 import difflib
 import re
@@ -40,7 +41,6 @@ from .text import (
     ends_sentence,
     join_two,
     normalize,
-    one_line,
     strip_page_of,
     to_text,
 )
@@ -161,6 +161,8 @@ SUBJECT_PREFIX = re.compile(r"^(?:Dagsorden\s+(?:til|for)\s+)?(?:møde\s+i\s+)?"
 SUBJECT_DATE = re.compile(r"\s+(?:den|d\.)\s+\d.*$")
 SEPARATE_UDVALGSMOEDE = re.compile(r"^(.*\S)\s+[Uu]dvalgsmøde$")
 GLUED_UDVALGSMOEDE = re.compile(r"^(.*\S)udvalgsmøde$")
+# A title wraps over a few lines at most; lines past this many are text, not title.
+MAX_TITLE_LINES = 5
 CLOSED = re.compile(r"\bLUKKET\s+PUNKT\b|^Lukket punkt\b", re.IGNORECASE)
 SECTION_FIELDS = {"Baggrund/formål", "Baggrund og formål", "Formål", "Baggrund", "Metode"}
 
@@ -543,6 +545,8 @@ def _letterhead_end(lines, anchor):
         if not line:
             i += 1
             continue
+        if line == LETTERHEAD_ANCHOR:
+            break  # the next letterhead (one after the other, they are each looked at once)
         if SAGSBEHANDLER.match(line):
             end = i
             # The names follow on the next lines ("Sofie Brøndt Jørgensen/" / "Jan Gehlert").
@@ -597,7 +601,7 @@ def _parse_referat(doc, doc_index):
     items = []
     for k, (_, number, title_end, title_lines) in enumerate(headers):
         body_end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        title, minutes = _split_minutes(one_line(title_lines))
+        title, minutes = _split_minutes(_one_line(title_lines))
         decision = _clean(lines[title_end:body_end])
         items.append(
             ParsedItem(
@@ -629,6 +633,7 @@ def _punkt_headers(lines):
         while (
             j < len(lines)
             and lines[j]
+            and len(title_lines) < MAX_TITLE_LINES
             and not MINUTES_SUFFIX.search(title_lines[-1])
             and not PUNKT_HEADER.match(lines[j])
         ):
@@ -723,7 +728,12 @@ def _parse_indstilling(doc, doc_index):
     start = _first_nonblank(lines)
     title_lines = []
     i = start if start is not None else len(lines)
-    while i < len(lines) and lines[i] and not _is_section_heading(lines[i]):
+    while (
+        i < len(lines)
+        and lines[i]
+        and not _is_section_heading(lines[i])
+        and len(title_lines) < MAX_TITLE_LINES
+    ):
         title_lines.append(lines[i])
         i += 1
 
@@ -766,7 +776,7 @@ def _parse_indstilling(doc, doc_index):
     return _Indstilling(
         doc_index=doc_index,
         first_line=doc.first_line,
-        title=one_line(title_lines),
+        title=_one_line(title_lines),
         date=date,
         duration=duration,
         recommendation=_tidy(to_text(recommendation)),
@@ -846,7 +856,7 @@ def _is_unit_line(text):
 
 def _bilag_list(body):
     """The BILAG list: "Bilag 1: Handleplan - Integrationsområdet JUNI 2024" / "Bilag 2: Handlingsnotat"."""
-    entries = []  # [number, title]
+    entries = []  # (number, _Joiner of the title)
     after_blank = False
     for line in body:
         if not line:
@@ -855,16 +865,17 @@ def _bilag_list(body):
         m = BILAG_ENTRY.match(line)
         bullet = BULLET_ENTRY.match(line)
         if m:
-            entries.append([int(m.group(1)), line.lstrip("-–• ").strip()])
+            entries.append((int(m.group(1)), _Joiner(line.lstrip("-–• "))))
         elif bullet or not entries:
-            entries.append([len(entries) + 1, (bullet.group(1) if bullet else line).strip()])
-        elif not after_blank or line[0].islower() or entries[-1][1].endswith("-"):
-            entries[-1][1] = join_two(entries[-1][1], line)
+            entries.append((len(entries) + 1, _Joiner(bullet.group(1) if bullet else line)))
+        elif not after_blank or line[0].islower() or entries[-1][1].pieces[-1].endswith("-"):
+            entries[-1][1].add(line)  # "Bilag 1: Beregningsmodel " / "for ressourcetildeling"
         else:
-            entries.append([len(entries) + 1, line])
+            entries.append((len(entries) + 1, _Joiner(line)))
         after_blank = False
     bilag = {}
-    for number, title in entries:
+    for number, joiner in entries:
+        title = joiner.text()
         if EMPTY_SECTION.match(title):
             continue
         while number in bilag:  # two entries with the same number: keep both
@@ -1074,7 +1085,7 @@ def _looks_like_toc(lines, start):
 
 def _table_of_contents(lines, start):
     """{number: title} of "Dagsorden kort:", and where the items begin (where the numbering restarts at 1)."""
-    toc = {}
+    entries = {}  # number -> [_Joiner of the title, lines in it]
     expected = 1
     current = None
     for i in range(start, len(lines)):
@@ -1083,16 +1094,17 @@ def _table_of_contents(lines, start):
             continue
         m = AGENDA_ITEM.match(line)
         number = int(m.group(1)) if m and not STARTS_WITH_MONTH.match(m.group(2)) else None
-        if number == 1 and toc:
-            return toc, i
+        if number == 1 and entries:
+            return {n: joiner.text() for n, (joiner, _) in entries.items()}, i
         if number is not None and number == expected:
             current = number
-            toc[number] = m.group(2).strip()
+            entries[number] = [_Joiner(m.group(2)), 1]
             expected += 1
-        elif current is not None:
+        elif current is not None and entries[current][1] < MAX_TITLE_LINES:
             # "3. Byrådshenvist sag: Svar på forslag fra demokratiprojektet " / "" / "”Lyt så ..."
-            toc[current] = join_two(toc[current], line)
-        elif AGENDA_FIELD.match(line):
+            entries[current][0].add(line)
+            entries[current][1] += 1
+        elif current is None and AGENDA_FIELD.match(line):
             break
     return {}, start  # the numbering never restarted: this was not a table of contents
 
@@ -1142,7 +1154,9 @@ def _agenda_header(lines, i, last, toc, numbers):
 
     title = first
     j = i + 1
-    while j < len(lines):
+    for _ in range(MAX_TITLE_LINES - 1):
+        if j >= len(lines):
+            break
         k = j if lines[j] else _first_nonblank(lines, j)
         if k is None:
             break
@@ -1197,7 +1211,13 @@ def _agenda_item(number, title, body):
             block.fields.append((label, [m.group(2)]))
         elif block.fields:
             block.fields[-1][1].append(line)
-        elif block is not main and not block.loose and line and not block.heading.endswith((".", ":")):
+        elif (
+            block is not main
+            and not block.loose
+            and line
+            and not block.heading.endswith((".", ":"))
+            and len(block.heading) < 200
+        ):
             block.heading = join_two(block.heading, line)  # a wrapped sub-point heading
         else:
             block.loose.append(line)
@@ -1221,7 +1241,7 @@ def _agenda_item(number, title, body):
                 continue
             text = _clean(value)
             if label == "Ansvarlig" and text and item.responsible is None:
-                item.responsible = one_line(_field_head(value))
+                item.responsible = _one_line(_field_head(value))
             if label == "Tid":
                 minutes = _duration(" ".join(value))
                 if minutes is not None:
@@ -1240,7 +1260,7 @@ def _apply_field(item, label, value):
     head = _field_head(value)
     rest = value[len(head) :]
     if label == "Ansvarlig":
-        item.responsible = one_line(head) or item.responsible
+        item.responsible = _one_line(head) or item.responsible
         return rest
     if label == "Tid":
         item.duration_minutes = _duration(" ".join(head))
@@ -1249,7 +1269,7 @@ def _apply_field(item, label, value):
         item.attachments.extend(_attachment_list(value))
         return []
     if label in ("Sag", "Sagsnr", "Sagsnr."):
-        item.case_number = one_line(head) or None
+        item.case_number = _one_line(head) or None
         return rest
     if label == "Indstilling":
         item.recommendation = _tidy(_clean(value))
@@ -1267,18 +1287,18 @@ def _field_head(value):
 
 def _attachment_list(value):
     """ "Bilag:" / "- title" lines; a title may wrap, even across a blank line (seed lines 764-766)."""
-    titles = []
+    titles = []  # _Joiner of each title
     for line in value:
         if not line:
             continue
         bullet = BULLET_ENTRY.match(line)
         if bullet:
-            titles.append(bullet.group(1).strip())
+            titles.append(_Joiner(bullet.group(1)))
         elif titles:
-            titles[-1] = join_two(titles[-1], line)
+            titles[-1].add(line)
         else:
-            titles.append(line.strip())
-    return [ParsedAttachment(title=_tidy(title)) for title in titles if title]
+            titles.append(_Joiner(line))
+    return [ParsedAttachment(title=_tidy(joiner.text())) for joiner in titles if joiner.pieces]
 
 
 def _duration(text):
@@ -1379,6 +1399,7 @@ def _build_meetings(docs):
 def _attach_bilag(docs, indstillinger, referats, matches, warnings):
     """Give each Bilag document's text to the attachment it is: labelled ones first, then the others."""
     labelled = set()  # (Indstilling index, Bilag number) filled by a labelled Bilag
+    indstillinger_order = sorted(indstillinger)
     pending = []  # (Indstilling index or None, document index) of unlabelled pages
     for index, doc in enumerate(docs):
         if doc.kind == "bilag" and doc.label:
@@ -1401,7 +1422,8 @@ def _attach_bilag(docs, indstillinger, referats, matches, warnings):
         elif doc.kind == "bilag":
             pending.append((doc.owner, index))
         elif doc.kind == "unknown":
-            owner = max((k for k in indstillinger if k < index), default=None)
+            before = _nearest(indstillinger_order, index, 1)
+            owner = before[0] if before and before[0] < index else None
             if owner is None:
                 warnings.append(
                     f"line {doc.first_line}: pages that belong to no document were ignored ({_preview(doc)})"
@@ -1436,7 +1458,8 @@ def _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats, matche
     """Who "Punkt N, Bilag M" belongs to: preferably the Indstilling for item N that lists Bilag M.
 
     Failing an Indstilling for item N or one listing Bilag M: item N of the nearest Referat, and
-    failing that too, the nearest Indstilling before the label.
+    failing that too, the nearest Indstilling before the label. Only the Indstillinger and
+    Referats near the label are looked at (a long bundle must not make this quadratic).
     """
 
     def rank(ind):
@@ -1444,27 +1467,72 @@ def _owner_of_labelled(index, item_no, bilag_no, indstillinger, referats, matche
         same_item = match is not None and match[1].number == str(item_no)
         return (same_item, bilag_no in ind.bilag, ind.doc_index < index, -abs(ind.doc_index - index))
 
-    best = max(indstillinger.values(), key=rank, default=None)
+    best = max((indstillinger[k] for k in _nearest(sorted(indstillinger), index, 25)), key=rank, default=None)
     if best is not None and any(rank(best)[:2]):
         return best
-    nearest = sorted(referats.values(), key=lambda ref: (ref.doc_index > index, abs(ref.doc_index - index)))
-    for ref in nearest:
+    nearby = [referats[k] for k in _nearest(sorted(referats), index, 5)]
+    for ref in sorted(nearby, key=lambda ref: (ref.doc_index > index, abs(ref.doc_index - index))):
         for item in ref.items:
             if item.number == str(item_no):
                 return item
     return best
 
 
+def _nearest(positions, position, count):
+    """The up to 2 * `count` values of the sorted list `positions` nearest to `position`."""
+    at = bisect.bisect_left(positions, position)
+    return positions[max(0, at - count) : at + count]
+
+
+class _ItemIndex:
+    """The Referat items of a bundle by title, so an Indstilling finds its item without being compared
+    with every item of every Referat (which is quadratic in a long bundle)."""
+
+    def __init__(self, referats):
+        self.entries = [
+            (ref, item, _title_key(item.title)) for ref in referats.values() for item in ref.items
+        ]
+        self.by_key = {}  # title key -> positions in self.entries (in document order)
+        for position, (_, _, key) in enumerate(self.entries):
+            self.by_key.setdefault(key, []).append(position)
+        self.keys = sorted(self.by_key)
+        self.doc_indices = [ref.doc_index for ref, _, _ in self.entries]
+
+    def candidates(self, key, doc_index):
+        """Items whose title is the Indstilling's, or starts it, or starts with it; else the items nearby."""
+        found = set()
+
+        def add(key_found):
+            group = self.by_key[key_found]
+            at = bisect.bisect_left(group, doc_index, key=self.doc_indices.__getitem__)
+            found.update(group[max(0, at - 3) : at + 3])
+
+        if key in self.by_key:
+            add(key)
+        for end in range(12, min(len(key), 300)):  # an item title that is the start of this one
+            if key[:end] in self.by_key:
+                add(key[:end])
+        at = bisect.bisect_left(self.keys, key)
+        for other in self.keys[at : at + 20]:  # item titles that start with this one
+            if not other.startswith(key):
+                break
+            add(other)
+        if not found:  # no title in common: the looser (difflib) comparison, with the items nearby
+            at = bisect.bisect_left(self.doc_indices, doc_index)
+            found.update(range(max(0, at - 30), min(len(self.entries), at + 30)))
+        return [self.entries[position] for position in sorted(found)]
+
+
 def _match_indstillinger(indstillinger, referats):
     """{Indstilling index: (Referat, item)} for each Indstilling whose title matches a Referat item."""
     matches = {}
     taken = set()
-    candidates = [(ref, item, _title_key(item.title)) for ref in referats.values() for item in ref.items]
+    index = _ItemIndex(referats)
     scores = {}  # (key, key) -> score; bundles repeat titles, so each pair is compared once
-    for index, ind in indstillinger.items():
+    for doc_index, ind in indstillinger.items():
         key = _title_key(ind.title)
         best = None
-        for ref, item, item_key in candidates:
+        for ref, item, item_key in index.candidates(key, doc_index):
             score = scores.get((key, item_key))
             if score is None:
                 score = scores[key, item_key] = _title_score(key, item_key)
@@ -1477,7 +1545,7 @@ def _match_indstillinger(indstillinger, referats):
                 best = (rank, ref, item)
         if best is not None:
             taken.add(id(best[2]))
-            matches[index] = (best[1], best[2])
+            matches[doc_index] = (best[1], best[2])
     return matches
 
 
@@ -1546,8 +1614,8 @@ def _title_key(title):
 
 def _title_score(ka, kb):
     """How well two title keys (see _title_key) match, 0..1: one a prefix of the other counts as a match."""
-    if not ka or not kb:
-        return 0.0
+    if not ka or not kb or max(len(ka), len(kb)) > 500:
+        return float(ka == kb)  # difflib on a page-long "title" would take long; only equality counts
     if ka == kb:
         return 1.0
     short, long = sorted((ka, kb), key=len)
@@ -1596,17 +1664,71 @@ def _join_texts(first, second):
     return "\n\n".join(part for part in (first, second) if part)
 
 
+class _Joiner:
+    """Wrapped lines joined into one line the way text.join_two joins two, in linear time.
+
+    A string that grows line by line is copied at every line, which is quadratic on a long
+    paragraph (or a fuzzer's 200 000-line one); so the text is kept as pieces, and join_two is
+    shown only the last 80 characters, which is all it looks at.
+    """
+
+    __slots__ = ("pieces",)
+
+    def __init__(self, first=""):
+        self.pieces = [first.strip()] if first.strip() else []
+
+    def tail(self):
+        """The end of the text so far: the last pieces, at least 80 characters of them."""
+        out, size = [], 0
+        for piece in reversed(self.pieces):
+            out.append(piece)
+            size += len(piece)
+            if size >= 80:
+                break
+        return "".join(reversed(out))
+
+    def add(self, line):
+        line = line.strip()
+        if not line:
+            return
+        if not self.pieces:
+            self.pieces.append(line)
+            return
+        last = self.pieces[-1]
+        if not last.endswith("-"):
+            self.pieces.append(" " + line)  # join_two without a hyphen at the break, without its regex
+            return
+        tail = self.tail()
+        joined = join_two(tail, line)
+        if joined == tail + line:  # "EU-" + "borgere", "ikke-" + "vestlige": the hyphen stays
+            self.pieces.append(line)
+        elif joined == tail[:-1] + line:  # "status-" + "notatet" -> "statusnotatet"
+            self.pieces[-1] = last[:-1]
+            self.pieces.append(line)
+        else:  # "Social-" + "og ..."
+            self.pieces.append(" " + line)
+
+    def text(self):
+        return "".join(self.pieces)
+
+
+def _one_line(lines):
+    """text.one_line (wrapped lines of a title or a name as one line), in linear time."""
+    joiner = _Joiner()
+    for line in lines:
+        joiner.add(line)
+    return joiner.text()
+
+
 def _paragraphs(lines):
     """text.paragraphs(lines, join_across_blank=True), in linear time and with two list fixes.
 
     Aarhus puts blank lines inside wrapped sentences, so paragraphs are always joined across them.
-    join_two and continues look only at the end of the text so far, but their regexes scan all of
-    it, which is quadratic on a long paragraph. So a logical line is kept as parts (the wrapped
-    lines, joined by a space at the end) and the two helpers are only shown the last part.
-    List lines: a wrapped date ("... den" / "12. september 2024 med ...") is not a numbered point,
-    and "3.1: Fremme demokratiske værdier," is one (seed line 661).
+    Logical lines are built with _Joiner (linear). List lines: a wrapped date ("... den" /
+    "12. september 2024 med ...") is not a numbered point, and "3.1: Fremme demokratiske
+    værdier," is one (seed line 661).
     """
-    result, current = [], []  # current: the paragraph, a list of logical lines, each a list of parts
+    result, current = [], []  # current: the paragraph, a list of logical lines (_Joiner)
     pending_blank = False
     for raw in lines:
         line = raw.strip()
@@ -1615,31 +1737,18 @@ def _paragraphs(lines):
             continue
         if pending_blank:
             pending_blank = False
-            if current and _continues(current[-1][-1], line):
-                _join_onto(current[-1], line)
+            if current and _continues(current[-1].tail(), line):
+                current[-1].add(line)
                 continue
             result.append(current)
             current = []
         if not current or _is_list_line(line):
-            current.append([line])
+            current.append(_Joiner(line))
         else:
-            _join_onto(current[-1], line)
+            current[-1].add(line)
     if current:
         result.append(current)
-    return [[" ".join(parts) for parts in para] for para in result]
-
-
-def _join_onto(parts, line):
-    """join_two(" ".join(parts), line), keeping the parts: "status-" + "notatet" glues onto the last part."""
-    last = parts[-1]
-    if not last.endswith("-"):
-        parts.append(line)  # what join_two does without a hyphen at the break, without its regex
-        return
-    joined = join_two(last, line)
-    if joined == f"{last} {line}":
-        parts.append(line)
-    else:
-        parts[-1] = joined
+    return [[joiner.text() for joiner in para] for para in result]
 
 
 def _is_list_line(line):
