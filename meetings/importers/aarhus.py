@@ -1737,7 +1737,7 @@ def _paragraphs(lines):
             continue
         if pending_blank:
             pending_blank = False
-            if current and _continues(current[-1].tail(), line):
+            if current and _continues(current[-1].pieces[-1], line):  # continues() reads only the end
                 current[-1].add(line)
                 continue
             result.append(current)
