@@ -35,6 +35,7 @@ from attachments.models import Attachment
 from meetings.forms import BilagForm, ConfirmForm, UploadForm
 from meetings.importers.detect import parse_text
 from meetings.importers.load import load_meetings, plan_meetings, text_of_upload
+from meetings.importers.pdf import is_pdf
 from meetings.importers.types import MinutesError
 from meetings.models import ImportRecord, Meeting
 
@@ -197,7 +198,8 @@ def accept_upload(request, upload, municipality):
         logger.exception("importing %s failed", upload.name)
         return refuse(request, upload, municipality, f"internal error: {exc.__class__.__name__}: {exc}")
     record = new_record(request, upload, municipality)
-    key = f"{PENDING_DIR}/{uuid.uuid4().hex}{PurePath(upload.name).suffix.lower()[:10]}"
+    upload.seek(0)
+    key = f"{PENDING_DIR}/{uuid.uuid4().hex}{'.pdf' if is_pdf(upload.read(1024)) else '.txt'}"
     upload.seek(0)
     record.file.name = default_storage.save(key, upload)
     default_storage.save(text_name(record.file.name), ContentFile(text.encode("utf-8")))
@@ -428,7 +430,7 @@ def bilag_upload_view(model_admin, request, meeting_pk, attachment_pk):
         and request.user.has_perm("attachments.change_attachment")
     ):
         raise PermissionDenied
-    back = reverse("admin:meetings_meeting_change", args=[meeting.pk]) + "#bilag"
+    back = reverse("admin:meetings_meeting_change", args=[meeting.pk])  # the message shows at its top
     if request.method != "POST":
         return redirect(back)
     form = BilagForm(request.POST, request.FILES)
