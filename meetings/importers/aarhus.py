@@ -22,9 +22,21 @@ The text of one bundle holds several documents, one after the other, in any orde
 
 A line that starts with a space and has content marks where a new PDF page began.
 
-The pipeline: split the text into pages -> group pages into documents -> parse each document
-kind -> merge Indstillinger and their Bilag into the Referat items they belong to -> meetings.
+The pipeline, one step per section of this file:
 
+1. pages: cut the text where a page begins; move "Punkt 3, Bilag 2:" labels onto their page.
+2. documents: a page that starts a Referat, an Indstilling or an agenda starts a document; other
+   pages continue the current one (an agenda until its "Side M af M", an Indstilling until its
+   "side M af M"), or, after a finished Indstilling, are its unlabelled Bilag.
+3. parse each kind: Referat -> items with decisions; Indstilling -> title, date, recommendation,
+   sections, BILAG list; agenda -> meeting with items; letterheads give department and case.
+4. merge: each Indstilling goes into the Referat item with the same title (and dates that
+   Referat); its Bilag documents fill its BILAG list; an Indstilling that matches no item
+   becomes an agenda of its own. Output: the Referats (kind "minutes"), the agendas, and such
+   Indstillinger, in the order of the bundle.
+
+Everything is linear in the length of the text (no line is compared with all others), and
+anything that does not fit the format ends in a warning on the meeting, never in a crash.
 Pure Python, no Django: the result is a list of ``ParsedMeeting`` (see types.py).
 """
 
@@ -1614,7 +1626,9 @@ def _title_key(title):
 
 def _title_score(ka, kb):
     """How well two title keys (see _title_key) match, 0..1: one a prefix of the other counts as a match."""
-    if not ka or not kb or max(len(ka), len(kb)) > 500:
+    if not ka or not kb:
+        return 0.0
+    if max(len(ka), len(kb)) > 500:
         return float(ka == kb)  # difflib on a page-long "title" would take long; only equality counts
     if ka == kb:
         return 1.0

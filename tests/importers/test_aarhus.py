@@ -432,6 +432,12 @@ def test_not_minutes(text):
         aarhus.parse(text)
 
 
+def test_aabenraa_documents_are_not_taken_for_aarhus():
+    samples = [AABENRAA, *sorted((ROOT / "tests" / "data" / "aabenraa").glob("*.txt"))]
+    for sample in samples:
+        assert aarhus.looks_like(sample.read_text(encoding="utf-8")) is False, sample.name
+
+
 def test_looks_like_the_aarhus_documents():
     assert aarhus.looks_like(SEED_TEXT)
     for source, _ in GOLDEN:
