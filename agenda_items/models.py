@@ -16,7 +16,7 @@ def normalize_case_number(number):
     `25/31181`, ` 25/31181 ` and `25-31181` are the same case; so are `emn-2024-027961`
     and `EMN-2024-027961`.
     """
-    return re.sub(r"[-./\\]+", "/", re.sub(r"\s+", "", number or "")).strip("/").upper()
+    return re.sub(r"\s*[-./\\]+\s*|\s+", "/", (number or "").strip()).strip("/").upper()
 
 
 class CaseQuerySet(models.QuerySet):

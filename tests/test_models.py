@@ -20,7 +20,7 @@ def committee(aabenraa):
     return Committee.objects.create(municipality=aabenraa, name="Økonomiudvalget", slug="okonomiudvalget")
 
 
-@pytest.mark.parametrize("printed", ["25/31181", " 25/31181 ", "25-31181", "25 / 31181", "25.31181"])
+@pytest.mark.parametrize("printed", ["25/31181", " 25/31181 ", "25-31181", "25 / 31181", "25.31181", "25 31181"])
 def test_case_numbers_as_printed_normalise_alike(printed):
     assert normalize_case_number(printed) == "25/31181"
 
