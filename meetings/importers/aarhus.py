@@ -528,22 +528,36 @@ def _strip_letterhead(lines):
 
 
 def _letterhead_start(lines, anchor):
-    """Index of the letterhead's first line, and the department it names (the lines in CAPITALS)."""
-    start = anchor
+    """Index of the letterhead's first line, and the department it names.
+
+    Above "Aarhus Kommune" stand up to two short name lines ("Fagligt Sekretariat") and, above
+    them, the department in CAPITALS ("SOCIALE FORHOLD OG" / "BESKÆFTIGELSE"). Without capitals,
+    the upper name line is the department, but only when the block stands alone (a blank line or
+    the page start above it): otherwise it may be the end of a sentence of the text.
+    """
     i = anchor - 1
-    while i >= 0 and anchor - i <= 4:
-        line = lines[i]
-        if not line or ":" in line or line.endswith((".", "!", "?")) or len(line.split()) > 5:
-            break
-        start = i
+    names = []
+    while i >= 0 and len(names) < 2 and _is_letterhead_name(lines[i]) and not ALL_CAPS.match(lines[i]):
+        names.append(i)
         i -= 1
-    above = lines[start:anchor]
-    caps = [line for line in above if ALL_CAPS.match(line)]
+    caps = []
+    while i >= 0 and len(caps) < 4 and lines[i] and ALL_CAPS.match(lines[i]):
+        caps.append(i)
+        i -= 1
     if caps:
-        return start, _title_case(" ".join(caps))
-    if len(above) >= 2:
-        return start, above[0]  # "Sociale Forhold og Beskæftigelse" / "Fagligt Sekretariat"
-    return start, None
+        return caps[-1], _title_case(" ".join(lines[k] for k in reversed(caps)))
+    standalone = i < 0 or not lines[i]
+    if len(names) == 2 and standalone:
+        return names[-1], lines[names[-1]]  # "Sociale Forhold og Beskæftigelse" / "Fagligt Sekretariat"
+    if len(names) == 1 and standalone:
+        return names[0], lines[names[0]]  # "Børn og Unge" / "Aarhus Kommune"
+    return (names[0] if names else anchor), None
+
+
+def _is_letterhead_name(line):
+    """A short line naming something: "Fagligt Sekretariat", not a field and not the end of a sentence."""
+    short = len(line.split()) < 6
+    return bool(line) and short and ":" not in line and not line.endswith((".", ",", "!", "?"))
 
 
 def _letterhead_end(lines, anchor):
@@ -1029,6 +1043,8 @@ def _clean_agenda_page(lines, furniture):
     for i, line in enumerate(lines):
         if furniture and line == furniture and (i in edges or _near_page_of(lines, i)):
             continue
+        if furniture and line.startswith(furniture) and PAGE_OF.match(line[len(furniture) :]):
+            line = line[len(furniture) :]  # " 21. juni 2024Side 2 af 5Tid: ..." (all glued together)
         if PAGE_OF.match(line):
             line = strip_page_of(line)
             if not line:
