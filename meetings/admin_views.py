@@ -312,7 +312,9 @@ def confirm(model_admin, request, record, parsed, dates):
                 data = f.read()
             source_field = Meeting._meta.get_field("source_file")
             stored = source_field.storage.save(
-                source_field.generate_filename(None, record.file_name), ContentFile(data)
+                source_field.generate_filename(None, record.file_name),
+                ContentFile(data),
+                max_length=source_field.max_length,  # long names are shortened, not refused
             )
             results = load_meetings(
                 parsed, source_name=record.file_name, source_bytes=data, source_file=stored, dates=dates

@@ -107,6 +107,14 @@ def test_uploading_a_pdf_gives_the_same_meeting(clerk_client, tmp_path):
     assert meeting.source_file.name.endswith(".pdf")
 
 
+def test_a_long_file_name_is_shortened_for_storage(clerk_client):
+    name = "referat-" + "meget-lang-" * 20 + ".txt"
+    confirm(clerk_client, preview_url(upload(clerk_client, name, AABENRAA_SEED.read_bytes())))
+    meeting = Meeting.objects.get()
+    assert meeting.source_name == name
+    assert len(meeting.source_file.name) <= 100 and meeting.source_file.name.endswith(".txt")
+
+
 def test_windows_1252_text_is_read(clerk_client):
     url = preview_url(upload(clerk_client, "cp1252.txt", UNDATED.encode("cp1252")))
     assert "Social- og Seniorudvalget" in clerk_client.get(url).content.decode()
