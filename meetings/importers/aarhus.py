@@ -154,6 +154,8 @@ FOOTER_FIELD = re.compile(r"^(?:Tlf\.?|Telefon|E-?post|E-?mail|Mail|Sagsnr\.?|Sa
 RECOMMENDATION_START = re.compile(r"^(?:Det\s+indstilles\b|[^.]{0,80}\bindstiller\b\s*(?:[,:]|at\b|$))")
 RECOMMENDATION_MORE = re.compile(r"^(?:\d{1,2}[.)]\s*|[-–•]\s*)?at\b")
 EMPTY_SECTION = re.compile(r"^[-–—.\s]*$")
+# "Bilag: Ingen" / "BILAG" / "-": no attachment.
+NO_ATTACHMENT = re.compile(r"^(?:ingen(?:\s+bilag)?|[-–—]+)\.?$", re.IGNORECASE)
 
 # --- Agenda items ---------------------------------------------------------------------------------
 
@@ -902,7 +904,7 @@ def _bilag_list(body):
     bilag = {}
     for number, joiner in entries:
         title = joiner.text()
-        if EMPTY_SECTION.match(title):
+        if EMPTY_SECTION.match(title) or NO_ATTACHMENT.match(title):
             continue
         while number in bilag:  # two entries with the same number: keep both
             number += 1000
@@ -1254,7 +1256,7 @@ def _agenda_item(number, title, body):
     for label, value in main.fields:
         if label in SECTION_FIELDS:
             text = _tidy(_clean(value))
-            if text:
+            if not EMPTY_SECTION.match(text):  # "Baggrund/formål:" left empty (items 6, 7 and 12)
                 item.sections.append(ParsedSection(heading=label, text=text))
         else:
             presentation.extend(_apply_field(item, label, value))
@@ -1274,7 +1276,7 @@ def _agenda_item(number, title, body):
                 minutes = _duration(" ".join(value))
                 if minutes is not None:
                     durations.append(minutes)
-            if text:
+            if not EMPTY_SECTION.match(text):
                 paras.append([f"{label}: {text}"])
         item.sections.append(ParsedSection(heading=_tidy(sub.heading), text=_tidy(to_text(paras))))
     # A sub-point's "Tid:" fills the item's duration when the item has none of its own (item 8).
@@ -1326,7 +1328,8 @@ def _attachment_list(value):
             titles[-1].add(line)
         else:
             titles.append(_Joiner(line))
-    return [ParsedAttachment(title=_tidy(joiner.text())) for joiner in titles if joiner.pieces]
+    titles = [_tidy(joiner.text()) for joiner in titles]
+    return [ParsedAttachment(title=title) for title in titles if title and not NO_ATTACHMENT.match(title)]
 
 
 def _duration(text):

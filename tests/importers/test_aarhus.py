@@ -275,6 +275,16 @@ def test_glued_page_furniture_keeps_the_field():
     assert "Side" not in all_text([agenda]) and "21. juni" not in all_text([agenda])
 
 
+def test_furniture_glued_to_the_date_and_empty_fields():
+    agenda = aarhus.parse(
+        " 21. juni 2024\nSide 1 af 2\n\nEmne: Kulturudvalgsmøde\nMødedato: 26. juni 2024\n\n"
+        "1. Godkendelse af dagsorden\n\nBaggrund/formål: -\n\nBilag: Ingen\n"
+        " 21. juni 2024Side 2 af 2Ansvarlig: Eva Holm\n"
+    )[0]
+    item = agenda.items[0]
+    assert (item.responsible, item.sections, item.attachments) == ("Eva Holm", [], [])
+
+
 def test_letterhead_gives_department_and_case_number_and_is_dropped():
     lines = [
         "Ansvarlig: Eva Holm",
