@@ -166,7 +166,8 @@ AGENDA_FIELD = re.compile(
     r"^(Baggrund\s*/\s*formål|Baggrund og formål|Formål|Baggrund|Metode|Ansvarlig|Tid|Bilag|"
     r"Indstilling|Beslutning|Sagsnr\.?|Sag)\s*:\s*(.*)$"
 )
-# Labels that PDF hyphenation may split over two lines ("Em-" / "ne:").
+# Labels that PDF hyphenation may split over two lines ("Em-" / "ne:", "Baggrund/for-" / "mål:").
+LABEL_FRAGMENT = re.compile(r"^[\w/]{1,20}-$")
 SPLIT_LABEL = re.compile(
     r"^(?:Emne|Mødedato|Mødetid|Mødested|Dagsorden kort|Baggrund\s*/\s*formål|Metode|Ansvarlig|Bilag)\s*:"
 )
@@ -1069,7 +1070,7 @@ def _join_split_labels(lines):
     i = 0
     while i < len(lines):
         line = lines[i]
-        if line.endswith("-") and len(line) <= 25:
+        if LABEL_FRAGMENT.match(line):
             j = _first_nonblank(lines, i + 1)
             if j is not None and j - i <= 2:
                 joined = join_two(line, lines[j])
