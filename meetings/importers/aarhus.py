@@ -247,7 +247,7 @@ def parse(text):
         raise
     except Exception as exc:  # the importer's contract: a bad file is reported, never a crash
         raise NotMinutesError(
-            f"could not read this as an Aarhus bundle ({type(exc).__name__}: {exc})"
+            f"Teksten kan ikke læses som et bundt fra Aarhus ({type(exc).__name__}: {exc})"
         ) from exc
 
 
@@ -259,7 +259,8 @@ def _parse_bundle(text):
     if not any(doc.kind in ("referat", "indstilling", "agenda") for doc in docs):
         first = next((n for n, line in enumerate(lines, 1) if line.strip()), None)
         raise NotMinutesError(
-            "not an Aarhus bundle: no Referat, Indstilling til Rådmanden or Dagsorden found", line=first
+            "Ikke et bundt fra Aarhus: intet referat, ingen indstilling til rådmanden og ingen dagsorden",
+            line=first,
         )
     return _build_meetings(docs)
 
@@ -1014,9 +1015,9 @@ def _parse_agenda(doc):
         meeting.committee = _committee(subject)
     else:
         meeting.committee = "Udvalgsmøde"
-        meeting.warnings.append("the agenda names no committee (no 'Emne:' line)")
+        meeting.warnings.append("Dagsordenen nævner intet udvalg (ingen 'Emne:')")
     if meeting.date is None:
-        meeting.warnings.append("the agenda states no meeting date ('Mødedato:')")
+        meeting.warnings.append("Mødets dato er ikke angivet (ingen 'Mødedato:')")
     meeting.items = items
     return _Agenda(meeting=meeting, letterhead=letterhead)
 
@@ -1394,9 +1395,7 @@ def _build_meetings(docs):
     meetings = []  # (document index, meeting)
     for index, ref in referats.items():
         if not ref.items:
-            bundle_warnings.append(
-                f"line {docs[index].first_line}: a Referat without any 'Punkt N:' was skipped"
-            )
+            bundle_warnings.append(f"Linje {docs[index].first_line}: et referat uden 'Punkt N:' er udeladt")
             continue
         meeting = ParsedMeeting(
             municipality=MUNICIPALITY,
@@ -1409,19 +1408,19 @@ def _build_meetings(docs):
         if ref.date is None:
             meeting.warnings.insert(
                 0,
-                "date not stated: the Referat gives no meeting date and no Indstilling in the bundle "
-                "dates its items, so the date is left empty",
+                "Mødets dato er ikke angivet: referatet nævner ingen dato, og ingen indstilling i bundtet "
+                "daterer dets punkter, så datoen er ikke udfyldt (den gættes ikke)",
             )
         meetings.append((index, meeting))
     for index, agenda in agendas.items():
         if agenda.meeting.items:
             meetings.append((index, agenda.meeting))
         else:
-            bundle_warnings.append(f"line {docs[index].first_line}: an agenda without items was skipped")
+            bundle_warnings.append(f"Linje {docs[index].first_line}: en dagsorden uden punkter er udeladt")
     for ind in unmatched:
         meetings.append((ind.doc_index, _indstilling_meeting(ind, alderman)))
     if not meetings:
-        raise NotMinutesError("an Aarhus bundle, but no meeting with items in it", line=docs[0].first_line)
+        raise NotMinutesError("Et bundt fra Aarhus, men uden møder med punkter", line=docs[0].first_line)
     meetings.sort(key=lambda pair: pair[0])
     result = [meeting for _, meeting in meetings]
     result[0].warnings.extend(bundle_warnings)  # the bundle's own warnings go with its first meeting
@@ -1448,8 +1447,8 @@ def _attach_bilag(docs, indstillinger, referats, matches, warnings):
                 owner.attachments.append(ParsedAttachment(title=title, text=text))
             else:
                 warnings.append(
-                    f"line {doc.first_line}: 'Punkt {item_no}, Bilag {bilag_no}' belongs to no item in the"
-                    " bundle; its pages were ignored"
+                    f"Linje {doc.first_line}: 'Punkt {item_no}, Bilag {bilag_no}' hører ikke til noget punkt"
+                    " i bundtet; siderne er udeladt"
                 )
         elif doc.kind == "bilag":
             pending.append((doc.owner, index))
@@ -1458,18 +1457,21 @@ def _attach_bilag(docs, indstillinger, referats, matches, warnings):
             owner = before[0] if before and before[0] < index else None
             if owner is None:
                 warnings.append(
-                    f"line {doc.first_line}: pages that belong to no document were ignored ({_preview(doc)})"
+                    f"Linje {doc.first_line}: sider, der ikke hører til noget dokument, er udeladt"
+                    f" ({_preview(doc)})"
                 )
                 continue
             warnings.append(
-                f"line {doc.first_line}: pages after a finished document were taken as a Bilag of the"
-                f" Indstilling at line {indstillinger[owner].first_line}"
+                f"Linje {doc.first_line}: sider efter et afsluttet dokument er taget som bilag til"
+                f" indstillingen på linje {indstillinger[owner].first_line}"
             )
             pending.append((owner, index))
     for owner, index in pending:
         ind = indstillinger.get(owner)
         if ind is None:
-            warnings.append(f"line {docs[index].first_line}: pages that belong to no document were ignored")
+            warnings.append(
+                f"Linje {docs[index].first_line}: sider, der ikke hører til noget dokument, er udeladt"
+            )
             continue
         text = _bilag_text(docs[index])
         # The unlabelled pages are the first listed Bilag that no label claimed (Bilag 1 in the seed).
@@ -1481,8 +1483,8 @@ def _attach_bilag(docs, indstillinger, referats, matches, warnings):
             number = len(ind.bilag) + len(ind.extra) + 1
             ind.extra.append(ParsedAttachment(title=f"Bilag {number}: {_first_words(text)}", text=text))
             ind.warnings.append(
-                f"line {docs[index].first_line}: pages after the Indstilling are not in its BILAG list;"
-                f" attached as 'Bilag {number}'"
+                f"Linje {docs[index].first_line}: siderne efter indstillingen står ikke på dens bilagsliste;"
+                f" de er vedlagt som 'Bilag {number}'"
             )
 
 
@@ -1588,10 +1590,10 @@ def _merge_indstilling(ind, ref, item):
         if ref.date is None:
             ref.date = ind.date
         elif ref.date != ind.date:
-            source = "the Referat" if ref.date_from_text else "another Indstilling"
+            source = "referatet" if ref.date_from_text else "en anden indstilling"
             ref.warnings.append(
-                f"the Indstilling for item {item.number} is dated {ind.date.isoformat()},"
-                f" but {source} gives {ref.date.isoformat()}"
+                f"Indstillingen til punkt {item.number} er dateret {ind.date.isoformat()},"
+                f" men {source} angiver {ref.date.isoformat()}"
             )
     ref.warnings.extend(ind.warnings)
 
@@ -1617,12 +1619,12 @@ def _indstilling_meeting(ind, committee):
         duration_minutes=ind.duration,
     )
     warnings = [
-        f"line {ind.first_line}: the Indstilling '{item.title}' matches no item of a Referat in the bundle;"
-        " it is given as an agenda of its own",
+        f"Linje {ind.first_line}: indstillingen '{item.title}' svarer ikke til noget punkt i et referat i"
+        " bundtet; den er medtaget som en selvstændig dagsorden",
         *ind.warnings,
     ]
     if ind.date is None:
-        warnings.append("date not stated: the Indstilling's header gives no date")
+        warnings.append("Mødets dato er ikke angivet: indstillingens hoved har ingen dato")
     return ParsedMeeting(
         municipality=MUNICIPALITY,
         committee=committee,

@@ -74,7 +74,7 @@ def test_seed_gives_two_referats_and_the_agenda(seed):
 def test_first_referat_has_no_date_and_says_so(seed):
     first = seed[0]
     assert first.date is None
-    assert any("date not stated" in warning for warning in first.warnings)
+    assert any("dato er ikke angivet" in warning for warning in first.warnings)
     assert len(first.items) == 6
     item3 = first.items[2]
     assert item3.title == "Status på det gentænkningen af det kriminalpræventive område"
@@ -352,7 +352,7 @@ def test_unmatched_indstilling_becomes_its_own_agenda():
         "Rådmandsmøde",
         "2024-06-24",
     )
-    assert meeting.warnings and "matches no item" in meeting.warnings[0]
+    assert meeting.warnings and "svarer ikke til noget punkt" in meeting.warnings[0]
     [item] = meeting.items
     assert (item.number, item.title, item.duration_minutes) == ("1", "Status på vintertjenesten", 10)
     assert item.recommendation == "Det indstilles,\n1. at rådmanden tager status til efterretning."
@@ -391,13 +391,13 @@ def test_pages_after_a_finished_document_are_never_lost_silently():
     referat = " Referat\n\nPunkt 1: Dagsorden\n\nGodkendt.\n"
     # After a Referat with no Indstilling before it: ignored, with a warning.
     [meeting] = aarhus.parse(referat + " Et løst notat\n\nMed tekst.\n")
-    assert any("ignored" in warning and "Et løst notat" in warning for warning in meeting.warnings)
+    assert any("udeladt" in warning and "Et løst notat" in warning for warning in meeting.warnings)
     # With an Indstilling earlier in the bundle: its Bilag, with a warning.
     text = INDSTILLING.format(title="Noget helt andet") + referat + " Et løst notat\n\nMed tekst.\n"
     meetings = aarhus.parse(text)
     item = next(m for m in meetings if m.kind == "agenda").items[0]
     assert item.attachments[0].text == "Et løst notat\n\nMed tekst."
-    assert any("taken as a Bilag" in warning for m in meetings for warning in m.warnings)
+    assert any("taget som bilag" in warning for m in meetings for warning in m.warnings)
 
 
 def test_form_feeds_mark_pages_too():
