@@ -35,12 +35,16 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "django.contrib.postgres",
+    "django.contrib.sitemaps",
     "django_filters",
+    "rest_framework",
+    "drf_spectacular",
     "csp",
     "axes",
     "meetings",
     "agenda_items",
     "attachments",
+    "api",
 ]
 
 MIDDLEWARE = [
@@ -127,6 +131,28 @@ MINUTES_MAX_UPLOAD_BYTES = int(os.environ.get("MINUTES_MAX_UPLOAD_BYTES", str(25
 MINUTES_MAX_PDF_PAGES = int(os.environ.get("MINUTES_MAX_PDF_PAGES", "500"))
 # Seconds a PDF may take to read in the admin; below the web server's timeout (gunicorn: 60).
 MINUTES_PDF_TIMEOUT = int(os.environ.get("MINUTES_PDF_TIMEOUT", "45"))
+
+# --- Read-only JSON API (/api/, see api/) --------------------------------------------------
+# Public and read-only: no authentication, JSON only, the meeting list's own filters (django-filter).
+REST_FRAMEWORK = {
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "UNAUTHENTICATED_USER": None,
+    "DEFAULT_FILTER_BACKENDS": ["django_filters.rest_framework.DjangoFilterBackend"],
+    "DEFAULT_SCHEMA_CLASS": "api.schema.ApiSchema",
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Referatarkivet API",
+    "DESCRIPTION": (
+        "Read-only access to the archive's municipalities, committees, meetings, agenda items, cases and "
+        "search. Ids are stable across re-imports. Closed items (lukket punkt) show only their number, "
+        "their meeting and closed=true."
+    ),
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+}
 
 LOGGING = {
     "version": 1,

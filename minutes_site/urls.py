@@ -1,14 +1,51 @@
 from django.contrib import admin
+from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
 
+import meetings.urls  # noqa: F401  (registers the <municipality:...> converter used below)
+from agenda_items import feeds as item_feeds
 from agenda_items.search_views import SearchView
+from meetings import exports, feeds, sitemaps
 from meetings.views import healthz
+
+# Feeds, calendars, exports, the API and the sitemap come before the catch-all <municipality>/ routes.
+follow_and_reuse = [
+    path("api/", include("api.urls")),
+    path("robots.txt", sitemaps.robots_txt, name="robots_txt"),
+    path(
+        "sitemap.xml",
+        sitemap_views.index,
+        {"sitemaps": sitemaps.SITEMAPS, "sitemap_url_name": "sitemap_section"},
+        name="sitemap",
+    ),
+    path(
+        "sitemap-<section>.xml",
+        sitemap_views.sitemap,
+        {"sitemaps": sitemaps.SITEMAPS},
+        name="sitemap_section",
+    ),
+    path("search/feed/", item_feeds.SearchFeed(), name="search_feed"),
+    path("search/export.csv", exports.search_csv, name="search_csv"),
+    path("cases/<int:pk>/feed/", item_feeds.CaseFeed(), name="case_feed"),
+    path("cases/<int:pk>/ocd.json", exports.case_ocd, name="case_ocd"),
+    path("meetings/feed/", feeds.MeetingListFeed(), name="meeting_list_feed"),
+    path("meetings/export.csv", exports.meeting_list_csv, name="meeting_list_csv"),
+    path("meetings/calendar.ics", feeds.meetings_calendar, name="meetings_calendar"),
+    path("meetings/<int:pk>/ocd.json", exports.meeting_ocd, name="meeting_ocd"),
+    path("<municipality:municipality>/<slug:slug>/feed/", feeds.CommitteeFeed(), name="committee_feed"),
+    path(
+        "<municipality:municipality>/<slug:slug>/calendar.ics",
+        feeds.committee_calendar,
+        name="committee_calendar",
+    ),
+]
 
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     path("i18n/", include("django.conf.urls.i18n")),
     path("search/", SearchView.as_view(), name="search"),
+    *follow_and_reuse,
     path("", include("agenda_items.urls")),
     path("", include("meetings.urls")),
 ]

@@ -1,0 +1,47 @@
+"""Filters of the API's own lists; /api/meetings/ uses the meeting list's MeetingFilter itself."""
+
+import django_filters
+from django import forms
+
+from agenda_items.models import AgendaItem, Case, normalize_case_number
+from meetings.models import Committee
+
+
+class IdFilter(django_filters.NumberFilter):
+    field_class = forms.IntegerField
+
+
+class CommitteeFilter(django_filters.FilterSet):
+    municipality = django_filters.CharFilter(field_name="municipality__slug", help_text="Municipality slug")
+
+    class Meta:
+        model = Committee
+        fields = ["municipality"]
+
+
+class ItemFilter(django_filters.FilterSet):
+    meeting = IdFilter(field_name="meeting_id", help_text="Meeting id")
+    case = django_filters.CharFilter(method="filter_case", help_text="Case number, e.g. 25/31181")
+
+    class Meta:
+        model = AgendaItem
+        fields = ["meeting", "case"]
+
+    def filter_case(self, queryset, name, value):
+        normalized = normalize_case_number(value)
+        if not normalized:
+            return queryset
+        # Closed items keep their case to themselves: filtering on it must not tell it either.
+        return queryset.filter(case__normalized=normalized, closed=False)
+
+
+class CaseFilter(django_filters.FilterSet):
+    number = django_filters.CharFilter(method="filter_number", help_text="Case number, e.g. 25/31181")
+    municipality = django_filters.CharFilter(field_name="municipality__slug", help_text="Municipality slug")
+
+    class Meta:
+        model = Case
+        fields = ["number", "municipality"]
+
+    def filter_number(self, queryset, name, value):
+        return queryset.by_number(value) if normalize_case_number(value) else queryset

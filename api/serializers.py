@@ -1,0 +1,278 @@
+"""What the API (and the JSON exports built on it) say about each model.
+
+`AgendaItemSerializer` is the ONE place that decides what data leaves the archive about an agenda
+item: a closed item (lukket punkt) becomes its id, addresses, meeting, number, order and
+closed=true, and nothing else, whatever the database holds. Every JSON output that lists items
+(the API, the Open Civic Data exports in meetings/exports.py) goes through it.
+"""
+
+from django.urls import reverse
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from agenda_items.models import AgendaItem, Case
+from agenda_items.search import MAX_QUERY_LENGTH, MAX_RESULTS, PAGE_SIZE, SECTIONS
+from attachments.models import Attachment
+from meetings.models import Committee, Meeting, Municipality, Person
+
+
+@extend_schema_field(OpenApiTypes.URI)
+class LinkField(serializers.Field):
+    """An absolute address made from the object: its page by default, else `path_of(obj)`."""
+
+    def __init__(self, path_of=None, **kwargs):
+        self.path_of = path_of or (lambda obj: obj.get_absolute_url())
+        super().__init__(source="*", read_only=True, **kwargs)
+
+    def to_representation(self, obj):
+        return self.context["request"].build_absolute_uri(self.path_of(obj))
+
+
+def committee_route(name):
+    return lambda committee: reverse(
+        name, kwargs={"municipality": committee.municipality.slug, "slug": committee.slug}
+    )
+
+
+def pk_route(name):
+    return lambda obj: reverse(name, kwargs={"pk": obj.pk})
+
+
+class MunicipalityBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:municipality-detail")
+
+    class Meta:
+        model = Municipality
+        fields = ["id", "url", "name", "slug"]
+
+
+class CommitteeBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:committee-detail")
+
+    class Meta:
+        model = Committee
+        fields = ["id", "url", "name", "slug"]
+
+
+class MunicipalitySerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:municipality-detail")
+    html_url = LinkField()
+
+    class Meta:
+        model = Municipality
+        fields = ["id", "url", "html_url", "name", "slug"]
+
+
+class CommitteeSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:committee-detail")
+    html_url = LinkField()
+    municipality = MunicipalityBriefSerializer()
+    feed_url = LinkField(committee_route("committee_feed"), help_text="Atom feed of the committee's meetings")
+    calendar_url = LinkField(committee_route("committee_calendar"), help_text="iCalendar of its meetings")
+
+    class Meta:
+        model = Committee
+        fields = ["id", "url", "html_url", "name", "slug", "municipality", "feed_url", "calendar_url"]
+
+
+class PersonSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Person
+        fields = ["id", "name", "party"]
+
+
+class MeetingBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail")
+    html_url = LinkField()
+    committee = CommitteeBriefSerializer()
+    municipality = MunicipalityBriefSerializer(source="committee.municipality")
+
+    class Meta:
+        model = Meeting
+        fields = ["id", "url", "html_url", "kind", "date", "committee", "municipality"]
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail")
+    html_url = LinkField()
+    ocd_url = LinkField(pk_route("meeting_ocd"), help_text="The meeting as an Open Civic Data Event")
+    committee = CommitteeBriefSerializer()
+    municipality = MunicipalityBriefSerializer(source="committee.municipality")
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "ocd_url",
+            "kind",
+            "date",
+            "start_time",
+            "end_time",
+            "location",
+            "committee",
+            "municipality",
+            "created",
+            "updated",
+        ]
+
+
+class CaseBriefSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:case-detail")
+    html_url = LinkField()
+
+    class Meta:
+        model = Case
+        fields = ["id", "url", "html_url", "number"]
+
+
+class SectionSerializer(serializers.Serializer):
+    heading = serializers.CharField()
+    text = serializers.CharField()
+
+
+class AttachmentSerializer(serializers.ModelSerializer):
+    file_url = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Attachment
+        fields = ["order", "title", "file_url"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_file_url(self, attachment):
+        if not attachment.file:
+            return None
+        return self.context["request"].build_absolute_uri(attachment.file.url)
+
+
+class ClosedAgendaItemSerializer(serializers.ModelSerializer):
+    """A closed item: where it is and that it is closed, nothing of its content."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:item-detail")
+    html_url = LinkField()
+    meeting = MeetingBriefSerializer()
+    closed = serializers.SerializerMethodField()
+
+    class Meta:
+        model = AgendaItem
+        fields = ["id", "url", "html_url", "meeting", "number", "order", "closed"]
+
+    @extend_schema_field({"type": "boolean", "enum": [True]})
+    def get_closed(self, item):
+        return True
+
+
+class PublicAgendaItemSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:item-detail")
+    html_url = LinkField()
+    meeting = MeetingBriefSerializer()
+    closed = serializers.SerializerMethodField()
+    case = CaseBriefSerializer(allow_null=True)
+    decided_by = serializers.ListField(child=serializers.CharField())
+    sections = SectionSerializer(many=True)
+    absences = PersonSerializer(many=True)
+    attachments = AttachmentSerializer(many=True)
+
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "id",
+            "url",
+            "html_url",
+            "meeting",
+            "number",
+            "order",
+            "closed",
+            "title",
+            "case",
+            "presentation",
+            "recommendation",
+            "decision",
+            "decided_by",
+            "responsible",
+            "duration_minutes",
+            "sections",
+            "absences",
+            "attachments",
+        ]
+
+    @extend_schema_field({"type": "boolean", "enum": [False]})
+    def get_closed(self, item):
+        return False
+
+
+class AgendaItemSerializer(PublicAgendaItemSerializer):
+    """An open item in full, a closed one as ClosedAgendaItemSerializer: the one place for that rule.
+
+    Items need `meeting__committee__municipality` and `case` selected and `attachments` and
+    `absences` prefetched (AgendaItem.objects.with_meeting() plus ITEM_PREFETCH).
+    """
+
+    def to_representation(self, item):
+        if item.closed:
+            return ClosedAgendaItemSerializer(item, context=self.context).to_representation(item)
+        return super().to_representation(item)
+
+
+ITEM_PREFETCH = ["attachments", "absences"]
+
+
+class MeetingDetailSerializer(MeetingSerializer):
+    participants = PersonSerializer(many=True)
+    items = AgendaItemSerializer(many=True)
+
+    class Meta(MeetingSerializer.Meta):
+        fields = [*MeetingSerializer.Meta.fields, "participants", "items"]
+
+
+class CaseSerializer(serializers.ModelSerializer):
+    url = serializers.HyperlinkedIdentityField(view_name="api:case-detail")
+    html_url = LinkField()
+    feed_url = LinkField(
+        pk_route("case_feed"), help_text="Atom feed: a new entry whenever the case is on a meeting"
+    )
+    ocd_url = LinkField(pk_route("case_ocd"), help_text="The case as an Open Civic Data Bill-like object")
+    municipality = MunicipalityBriefSerializer()
+
+    class Meta:
+        model = Case
+        fields = ["id", "url", "html_url", "feed_url", "ocd_url", "number", "municipality"]
+
+
+class CaseDetailSerializer(CaseSerializer):
+    timeline = AgendaItemSerializer(many=True, help_text="The case's open items in meeting date order")
+
+    class Meta(CaseSerializer.Meta):
+        fields = [*CaseSerializer.Meta.fields, "timeline"]
+
+
+class SearchParamsSerializer(serializers.Serializer):
+    """The search's own query parameters (the meeting filters come from MeetingFilter)."""
+
+    q = serializers.CharField(max_length=MAX_QUERY_LENGTH, help_text='Words, a "phrase", -word, or')
+    section = serializers.ChoiceField(
+        choices=list(SECTIONS), required=False, help_text="Search one part only"
+    )
+    sort = serializers.ChoiceField(choices=["relevance", "date"], default="relevance")
+    page = serializers.IntegerField(min_value=1, max_value=MAX_RESULTS // PAGE_SIZE, default=1)
+
+
+class SearchHitSerializer(serializers.Serializer):
+    item = AgendaItemSerializer()
+    snippet = serializers.CharField(help_text="HTML: escaped text with <mark> around the matches")
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    query = serializers.CharField()
+    total = serializers.IntegerField(help_text="Number of matching items, at most `max_results`")
+    more_than_max = serializers.BooleanField(help_text="More items match than `total` says; sorted by date")
+    max_results = serializers.IntegerField()
+    fuzzy = serializers.BooleanField(help_text="No exact matches: titles that look like the query")
+    sort = serializers.CharField()
+    page = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    cases = CaseSerializer(many=True, help_text="Cases whose number the query is")
+    results = SearchHitSerializer(many=True)

@@ -1,0 +1,163 @@
+"""The read-only JSON API under /api/: thin DRF viewsets over the same querysets as the pages."""
+
+from django.db.models import Prefetch, prefetch_related_objects
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import viewsets
+from rest_framework.generics import GenericAPIView
+from rest_framework.response import Response
+from rest_framework.utils.urls import replace_query_param
+
+from agenda_items.models import AgendaItem
+from agenda_items.search import MAX_RESULTS, PAGE_SIZE, case_for_query, search
+from agenda_items.views import public_cases
+from meetings.filters import MeetingFilter
+from meetings.models import Committee, Meeting, Municipality
+
+from . import serializers
+from .filters import CaseFilter, CommitteeFilter, ItemFilter
+from .pagination import IdPagination, MeetingPagination
+
+MAX_SEARCH_PAGE = MAX_RESULTS // PAGE_SIZE
+
+
+class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
+    pagination_class = IdPagination
+    lookup_value_regex = "[0-9]+"
+
+    def filter_queryset(self, queryset):
+        # Filters belong to the list; an object is found by its id alone.
+        return super().filter_queryset(queryset) if self.action == "list" else queryset
+
+
+class MunicipalityViewSet(ReadOnlyViewSet):
+    """Municipalities (kommuner), in id order."""
+
+    queryset = Municipality.objects.all()
+    serializer_class = serializers.MunicipalitySerializer
+    filter_backends = []
+
+
+class CommitteeViewSet(ReadOnlyViewSet):
+    """Committees (udvalg), in id order; `municipality` takes a municipality's slug."""
+
+    queryset = Committee.objects.select_related("municipality")
+    serializer_class = serializers.CommitteeSerializer
+    filterset_class = CommitteeFilter
+
+
+MEETING_FILTER_PARAMETERS = [
+    OpenApiParameter("municipality", str, description="Municipality slug (as on /meetings/)"),
+    OpenApiParameter("committee", str, description="Committee slug (as on /meetings/)"),
+    OpenApiParameter("date_after", OpenApiTypes.DATE, description="Meetings on or after this date"),
+    OpenApiParameter("date_before", OpenApiTypes.DATE, description="Meetings on or before this date"),
+    OpenApiParameter("case", str, description="Meetings with an open item on this case number"),
+    OpenApiParameter(
+        "kind", str, enum=[kind.value for kind in Meeting.Kind], description="agenda or minutes"
+    ),
+]
+
+
+@extend_schema_view(list=extend_schema(parameters=MEETING_FILTER_PARAMETERS))
+class MeetingViewSet(ReadOnlyViewSet):
+    """Meetings with the meeting list's filters and order (/meetings/): newest first, undated last.
+
+    The filters are the list's own MeetingFilter: the same parameter names, values and meaning.
+    A meeting's own address lists its participants and its items (closed items by number only).
+    """
+
+    queryset = Meeting.objects.with_committee()
+    filterset_class = MeetingFilter
+    pagination_class = MeetingPagination
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        if self.action == "retrieve":
+            items = AgendaItem.objects.select_related("case").order_by("order", "id")
+            queryset = queryset.prefetch_related(
+                "participants",
+                Prefetch("items", queryset=items),
+                *(f"items__{name}" for name in serializers.ITEM_PREFETCH),
+            )
+        return queryset
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.MeetingDetailSerializer
+        return serializers.MeetingSerializer
+
+
+class AgendaItemViewSet(ReadOnlyViewSet):
+    """Agenda items in id order. A closed item (lukket punkt) shows only its number and meeting."""
+
+    queryset = AgendaItem.objects.with_meeting().prefetch_related(*serializers.ITEM_PREFETCH)
+    serializer_class = serializers.AgendaItemSerializer
+    filterset_class = ItemFilter
+
+
+class CaseViewSet(ReadOnlyViewSet):
+    """Cases (sager) with at least one open item, in id order; a case's address has its timeline."""
+
+    queryset = public_cases().select_related("municipality")
+    filterset_class = CaseFilter
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.CaseDetailSerializer
+        return serializers.CaseSerializer
+
+    def get_object(self):
+        case = super().get_object()
+        case.timeline = list(case.items.public().timeline().prefetch_related(*serializers.ITEM_PREFETCH))
+        return case
+
+
+class SearchView(GenericAPIView):
+    """Full-text search over open agenda items, as /search/, with the meeting list's filters.
+
+    Pages of 20 hits by `page`; at most 10 000 hits are counted (`more_than_max` says when more
+    match). A query that is a case number also lists the cases of that number in `cases`.
+    """
+
+    queryset = Meeting.objects.all()
+    filterset_class = MeetingFilter
+    serializer_class = serializers.SearchResultsSerializer
+    pagination_class = None
+
+    @extend_schema(
+        parameters=[serializers.SearchParamsSerializer, *MEETING_FILTER_PARAMETERS],
+        responses=serializers.SearchResultsSerializer,
+    )
+    def get(self, request):
+        params = serializers.SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        q, page = params.validated_data["q"], min(params.validated_data["page"], MAX_SEARCH_PAGE)
+        meetings = self.filter_queryset(self.get_queryset())  # 400 for a filter the list would refuse
+        filtered = any(request.query_params.get(name) for name in MeetingFilter.base_filters)
+        items = AgendaItem.objects.filter(meeting__in=meetings.values("pk")) if filtered else None
+        results = search(
+            q,
+            items,
+            section=params.validated_data.get("section"),
+            sort=params.validated_data["sort"],
+            page=page,
+        )
+        prefetch_related_objects([hit.item for hit in results.hits], *serializers.ITEM_PREFETCH)
+        url = request.build_absolute_uri()
+        cases = public_cases().filter(pk__in=case_for_query(q).values("pk")).select_related("municipality")
+        data = {
+            "query": results.query,
+            "total": results.total,
+            "more_than_max": results.more_than_max,
+            "max_results": MAX_RESULTS,
+            "fuzzy": results.fuzzy,
+            "sort": results.sort,
+            "page": page,
+            "next": replace_query_param(url, "page", page + 1)
+            if results.has_next and page < MAX_SEARCH_PAGE
+            else None,
+            "previous": replace_query_param(url, "page", page - 1) if results.has_previous else None,
+            "cases": cases,
+            "results": results.hits,
+        }
+        return Response(self.get_serializer(data).data)
