@@ -47,12 +47,14 @@ import re
 from dataclasses import dataclass, field
 
 from .text import (
-    BULLET,
+    MONTH_NAMES,
+    MONTHS,
     PAGE_OF,
-    continues,
-    ends_sentence,
+    clean_block,
     join_two,
     normalize,
+    one_line,
+    paragraphs,
     strip_page_of,
     to_text,
 )
@@ -101,26 +103,11 @@ LONE_PAGE_NUMBER = re.compile(r"^\d{1,3}$")
 
 # --- Dates and times ------------------------------------------------------------------------------
 
-MONTHS = {
-    "januar": 1,
-    "februar": 2,
-    "marts": 3,
-    "april": 4,
-    "maj": 5,
-    "juni": 6,
-    "juli": 7,
-    "august": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "december": 12,
-}
-_MONTH_NAMES = "|".join(MONTHS)
+_MONTH_NAMES = MONTH_NAMES
 DANISH_DATE = re.compile(rf"\b(\d{{1,2}})\.?\s*({_MONTH_NAMES})\s+(\d{{4}})\b", re.IGNORECASE)
 NUMERIC_DATE = re.compile(r"\b(\d{1,2})[.-](\d{1,2})[.-](\d{4})\b")
 LONE_DANISH_DATE = re.compile(rf"^\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\s+\d{{4}}$", re.IGNORECASE)
 LONE_NUMERIC_DATE = re.compile(r"^\d{1,2}[.-]\d{1,2}[.-]\d{4}$")
-DATE_START = re.compile(rf"^\d{{1,2}}\.\s*(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 STARTS_WITH_MONTH = re.compile(rf"^(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
 TIME_RANGE = re.compile(r"(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(\d{1,2})[.:](\d{2})")
@@ -220,7 +207,6 @@ NAME_PARTICLES = {"von", "van", "de", "du", "la", "le", "af"}
 SENTENCE_END = re.compile(r"[.!?:]$")
 SLASH_SPACING = re.compile(r"\s*/\s*")
 # "3.1: Fremme demokratiske værdier," -- a numbered sub-point, one line each.
-SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}:\s")
 MULTISPACE = re.compile(r"[ \t]{2,}|\t")
 BULLET_SPACING = re.compile(r"^([•▪◦])[ \t]+", re.MULTILINE)
 TITLE_KEY_JUNK = re.compile(r"[^\w]+")
@@ -631,7 +617,7 @@ def _parse_referat(doc, doc_index):
     items = []
     for k, (_, number, title_end, title_lines) in enumerate(headers):
         body_end = headers[k + 1][0] if k + 1 < len(headers) else len(lines)
-        title, minutes = _split_minutes(_one_line(title_lines))
+        title, minutes = _split_minutes(one_line(title_lines))
         decision = _clean(lines[title_end:body_end])
         items.append(
             ParsedItem(
@@ -782,12 +768,12 @@ def _parse_indstilling(doc, doc_index):
         if name == "BILAG":
             bilag = _bilag_list(body)
         elif name in ("INDSTILLING", "INDSTILLINGER"):
-            recommendation.extend(_paragraphs(body))
+            recommendation.extend(paragraphs(body, join_across_blank=True))
         elif name == "SAGSFREMSTILLING":
-            presentation.extend(_paragraphs(body))
+            presentation.extend(paragraphs(body, join_across_blank=True))
         else:
-            extra_sections.append((heading.strip().capitalize(), _paragraphs(body)))
-    presentation = _paragraphs(preamble) + presentation
+            extra_sections.append((heading.strip().capitalize(), paragraphs(body, join_across_blank=True)))
+    presentation = paragraphs(preamble, join_across_blank=True) + presentation
 
     # Here INDSTILLING is empty and the recommendation ends SAGSFREMSTILLING ("Det indstilles," /
     # "1. at rådmanden tager status ..."): take it out of the text it stands in.
@@ -806,7 +792,7 @@ def _parse_indstilling(doc, doc_index):
     return _Indstilling(
         doc_index=doc_index,
         first_line=doc.first_line,
-        title=_one_line(title_lines),
+        title=one_line(title_lines),
         date=date,
         duration=duration,
         recommendation=_tidy(to_text(recommendation)),
@@ -886,7 +872,7 @@ def _is_unit_line(text):
 
 def _bilag_list(body):
     """The BILAG list: "Bilag 1: Handleplan - Integrationsområdet JUNI 2024" / "Bilag 2: Handlingsnotat"."""
-    entries = []  # (number, _Joiner of the title)
+    entries = []  # (number, the title's wrapped lines)
     after_blank = False
     for line in body:
         if not line:
@@ -895,17 +881,17 @@ def _bilag_list(body):
         m = BILAG_ENTRY.match(line)
         bullet = BULLET_ENTRY.match(line)
         if m:
-            entries.append((int(m.group(1)), _Joiner(line.lstrip("-–• "))))
+            entries.append((int(m.group(1)), [line.lstrip("-–• ")]))
         elif bullet or not entries:
-            entries.append((len(entries) + 1, _Joiner(bullet.group(1) if bullet else line)))
-        elif not after_blank or line[0].islower() or entries[-1][1].pieces[-1].endswith("-"):
-            entries[-1][1].add(line)  # "Bilag 1: Beregningsmodel " / "for ressourcetildeling"
+            entries.append((len(entries) + 1, [bullet.group(1) if bullet else line]))
+        elif not after_blank or line[0].islower() or entries[-1][1][-1].rstrip().endswith("-"):
+            entries[-1][1].append(line)  # "Bilag 1: Beregningsmodel " / "for ressourcetildeling"
         else:
-            entries.append((len(entries) + 1, _Joiner(line)))
+            entries.append((len(entries) + 1, [line]))
         after_blank = False
     bilag = {}
-    for number, joiner in entries:
-        title = joiner.text()
+    for number, title_lines in entries:
+        title = one_line(title_lines)
         if EMPTY_SECTION.match(title) or NO_ATTACHMENT.match(title):
             continue
         while number in bilag:  # two entries with the same number: keep both
@@ -1117,7 +1103,7 @@ def _looks_like_toc(lines, start):
 
 def _table_of_contents(lines, start):
     """{number: title} of "Dagsorden kort:", and where the items begin (where the numbering restarts at 1)."""
-    entries = {}  # number -> [_Joiner of the title, lines in it]
+    entries = {}  # number -> [the title's wrapped lines, how many]
     expected = 1
     current = None
     for i in range(start, len(lines)):
@@ -1127,14 +1113,14 @@ def _table_of_contents(lines, start):
         m = AGENDA_ITEM.match(line)
         number = int(m.group(1)) if m and not STARTS_WITH_MONTH.match(m.group(2)) else None
         if number == 1 and entries:
-            return {n: joiner.text() for n, (joiner, _) in entries.items()}, i
+            return {n: one_line(title_lines) for n, (title_lines, _) in entries.items()}, i
         if number is not None and number == expected:
             current = number
-            entries[number] = [_Joiner(m.group(2)), 1]
+            entries[number] = [[m.group(2)], 1]
             expected += 1
         elif current is not None and entries[current][1] < MAX_TITLE_LINES:
             # "3. Byrådshenvist sag: Svar på forslag fra demokratiprojektet " / "" / "”Lyt så ..."
-            entries[current][0].add(line)
+            entries[current][0].append(line)
             entries[current][1] += 1
         elif current is None and AGENDA_FIELD.match(line):
             break
@@ -1266,14 +1252,14 @@ def _agenda_item(number, title, body):
 
     durations = []
     for sub in subs:
-        paras = _paragraphs(sub.loose)
+        paras = paragraphs(sub.loose, join_across_blank=True)
         for label, value in sub.fields:
             if label == "Bilag":
                 item.attachments.extend(_attachment_list(value))
                 continue
             text = _clean(value)
             if label == "Ansvarlig" and text and item.responsible is None:
-                item.responsible = _one_line(_field_head(value))
+                item.responsible = one_line(_field_head(value))
             if label == "Tid":
                 minutes = _duration(" ".join(value))
                 if minutes is not None:
@@ -1292,7 +1278,7 @@ def _apply_field(item, label, value):
     head = _field_head(value)
     rest = value[len(head) :]
     if label == "Ansvarlig":
-        item.responsible = _one_line(head) or item.responsible
+        item.responsible = one_line(head) or item.responsible
         return rest
     if label == "Tid":
         item.duration_minutes = _duration(" ".join(head))
@@ -1301,7 +1287,7 @@ def _apply_field(item, label, value):
         item.attachments.extend(_attachment_list(value))
         return []
     if label in ("Sag", "Sagsnr", "Sagsnr."):
-        item.case_number = _one_line(head) or None
+        item.case_number = one_line(head) or None
         return rest
     if label == "Indstilling":
         item.recommendation = _tidy(_clean(value))
@@ -1319,18 +1305,18 @@ def _field_head(value):
 
 def _attachment_list(value):
     """ "Bilag:" / "- title" lines; a title may wrap, even across a blank line (seed lines 764-766)."""
-    titles = []  # _Joiner of each title
+    titles = []  # the wrapped lines of each title
     for line in value:
         if not line:
             continue
         bullet = BULLET_ENTRY.match(line)
         if bullet:
-            titles.append(_Joiner(bullet.group(1)))
+            titles.append([bullet.group(1)])
         elif titles:
-            titles[-1].add(line)
+            titles[-1].append(line)
         else:
-            titles.append(_Joiner(line))
-    titles = [_tidy(joiner.text()) for joiner in titles]
+            titles.append([line])
+    titles = [_tidy(one_line(title_lines)) for title_lines in titles]
     return [ParsedAttachment(title=title) for title in titles if title and not NO_ATTACHMENT.match(title)]
 
 
@@ -1700,111 +1686,9 @@ def _join_texts(first, second):
     return "\n\n".join(part for part in (first, second) if part)
 
 
-class _Joiner:
-    """Wrapped lines joined into one line the way text.join_two joins two, in linear time.
-
-    A string that grows line by line is copied at every line, which is quadratic on a long
-    paragraph (or a fuzzer's 200 000-line one); so the text is kept as pieces, and join_two is
-    shown only the last 80 characters, which is all it looks at.
-    """
-
-    __slots__ = ("pieces",)
-
-    def __init__(self, first=""):
-        self.pieces = [first.strip()] if first.strip() else []
-
-    def tail(self):
-        """The end of the text so far: the last pieces, at least 80 characters of them."""
-        out, size = [], 0
-        for piece in reversed(self.pieces):
-            out.append(piece)
-            size += len(piece)
-            if size >= 80:
-                break
-        return "".join(reversed(out))
-
-    def add(self, line):
-        line = line.strip()
-        if not line:
-            return
-        if not self.pieces:
-            self.pieces.append(line)
-            return
-        last = self.pieces[-1]
-        if not last.endswith("-"):
-            self.pieces.append(" " + line)  # join_two without a hyphen at the break, without its regex
-            return
-        tail = self.tail()
-        joined = join_two(tail, line)
-        if joined == tail + line:  # "EU-" + "borgere", "ikke-" + "vestlige": the hyphen stays
-            self.pieces.append(line)
-        elif joined == tail[:-1] + line:  # "status-" + "notatet" -> "statusnotatet"
-            self.pieces[-1] = last[:-1]
-            self.pieces.append(line)
-        else:  # "Social-" + "og ..."
-            self.pieces.append(" " + line)
-
-    def text(self):
-        return "".join(self.pieces)
-
-
-def _one_line(lines):
-    """text.one_line (wrapped lines of a title or a name as one line), in linear time."""
-    joiner = _Joiner()
-    for line in lines:
-        joiner.add(line)
-    return joiner.text()
-
-
-def _paragraphs(lines):
-    """text.paragraphs(lines, join_across_blank=True), in linear time and with two list fixes.
-
-    Aarhus puts blank lines inside wrapped sentences, so paragraphs are always joined across them.
-    Logical lines are built with _Joiner (linear). List lines: a wrapped date ("... den" /
-    "12. september 2024 med ...") is not a numbered point, and "3.1: Fremme demokratiske
-    værdier," is one (seed line 661).
-    """
-    result, current = [], []  # current: the paragraph, a list of logical lines (_Joiner)
-    pending_blank = False
-    for raw in lines:
-        line = raw.strip()
-        if not line:
-            pending_blank = bool(current)
-            continue
-        if pending_blank:
-            pending_blank = False
-            if current and _continues(current[-1].pieces[-1], line):  # continues() reads only the end
-                current[-1].add(line)
-                continue
-            result.append(current)
-            current = []
-        if not current or _is_list_line(line):
-            current.append(_Joiner(line))
-        else:
-            current[-1].add(line)
-    if current:
-        result.append(current)
-    return [[joiner.text() for joiner in para] for para in result]
-
-
-def _is_list_line(line):
-    if SUB_NUMBER.match(line):
-        return True
-    return bool(BULLET.match(line)) and not DATE_START.match(line)
-
-
-def _continues(prev, line):
-    """text.continues, answering the common case (no hyphen, capital letter next: a new paragraph) at once."""
-    if DATE_START.match(line):
-        return not ends_sentence(prev)  # "... den" / "" / "12. september 2024 med ..."
-    if not prev.endswith("-") and not line[:1].islower():
-        return False
-    return continues(prev, line)
-
-
 def _clean(lines):
-    """Wrapped lines as clean text: paragraphs joined by a blank line, bullet lines by a newline."""
-    return to_text(_paragraphs(lines))
+    """Wrapped lines as clean text, joined across blank lines (Aarhus puts them inside sentences)."""
+    return clean_block(lines, join_across_blank=True)
 
 
 def _tidy(text):

@@ -9,6 +9,26 @@ PAGE_OF = re.compile(r"^\s*[Ss]ide\s+\d+\s+af\s+\d+")
 # (?<!\.) keeps a long run of dots from being tried at every position (8 000 dots took 2 s).
 TOC_LINE = re.compile(r"(?<!\.)\.{4,}\s*\d*\s*$")
 BULLET = re.compile(r"^(?:[-–•*▪◦]|\d{1,2}[.)])\s+")
+MONTHS = {
+    "januar": 1,
+    "februar": 2,
+    "marts": 3,
+    "april": 4,
+    "maj": 5,
+    "juni": 6,
+    "juli": 7,
+    "august": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "december": 12,
+}
+MONTH_NAMES = "|".join(MONTHS)
+# A wrapped line that starts with a date ("... den" / "12. september 2024 med ...") is no
+# numbered point, though it looks like one.
+DATE_START = re.compile(rf"^\d{{1,2}}\.\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)
+# "3.1: Fremme demokratiske værdier," is a list line (Aarhus agendas).
+SUB_NUMBER = re.compile(r"^\d{1,2}\.\d{1,2}:\s")
 # Words that follow a hyphen that stays a hyphen: "Social- og Beskæftigelsesudvalget".
 _CONJUNCTIONS = {"og", "eller", "samt", "til", "som", "hhv", "&"}
 # Prefixes whose hyphen is part of the word: "ikke-vestlige", "EU-borgere".
@@ -54,6 +74,13 @@ def ends_sentence(line):
     return bool(_SENTENCE_END.search(line))
 
 
+def is_list_line(line):
+    """Whether `line` starts a list item (a bullet or a numbered point) rather than wrapping on."""
+    if SUB_NUMBER.match(line):
+        return True
+    return bool(BULLET.match(line)) and not DATE_START.match(line)
+
+
 def continues(prev_line, next_line):
     """Whether `next_line`, after a blank line, is the rest of `prev_line`'s sentence.
 
@@ -61,9 +88,13 @@ def continues(prev_line, next_line):
     ("... opbrugt retten til" / "" / "danskuddannelse laves ...").
     """
     nxt = next_line.strip()
-    if not prev_line or not nxt or BULLET.match(nxt):
+    if not prev_line or not nxt:
         return False
-    if re.search(r"\w-$", prev_line.rstrip()):
+    if DATE_START.match(nxt):
+        return not ends_sentence(prev_line)  # "... den" / "" / "12. september 2024 med ..."
+    if is_list_line(nxt):
+        return False
+    if prev_line.endswith("-") and _HYPHENATED_END.search(prev_line[-80:]):
         return nxt[0].isalpha()
     return nxt[0].islower() and not ends_sentence(prev_line)
 
@@ -87,7 +118,7 @@ def paragraphs(lines, join_across_blank=False):
                 continue
             result.append(current)
             current = []
-        if not current or BULLET.match(line):
+        if not current or is_list_line(line):
             current.append([line])
         else:
             current[-1].append(line)

@@ -15,7 +15,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from meetings.importers import aarhus
-from meetings.importers.text import paragraphs
 from meetings.importers.types import MinutesError, NotMinutesError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -403,23 +402,6 @@ def test_pages_after_a_finished_document_are_never_lost_silently():
 def test_form_feeds_mark_pages_too():
     pages = [page.lstrip() for page in SEED_TEXT.split("\n ")]
     assert as_dicts(aarhus.parse("\f".join(pages))) == as_dicts(aarhus.parse(SEED_TEXT))
-
-
-def test_paragraphs_matches_the_shared_helper_on_plain_text():
-    lines = SEED_TEXT.split("\n")[150:470]
-    lines = [line for line in lines if not aarhus.DATE_START.match(line.strip())]
-    lines = [line for line in lines if not aarhus.SUB_NUMBER.match(line.strip())]
-    assert aarhus._paragraphs(lines) == paragraphs(lines, join_across_blank=True)
-
-
-@given(
-    st.lists(
-        st.sampled_from(["status-", "notatet", "", "Social-", "og", "- punkt", "Ny linje.", "ikke-", "x"])
-    )
-)
-@settings(max_examples=200, deadline=None)
-def test_paragraphs_property_matches_the_shared_helper(lines):
-    assert aarhus._paragraphs(lines) == paragraphs(lines, join_across_blank=True)
 
 
 # --- Not this format ----------------------------------------------------------------------------------
