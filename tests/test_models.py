@@ -1,4 +1,5 @@
 """The data model's natural keys and case-number normalisation."""
+
 import datetime
 
 import pytest
@@ -20,7 +21,9 @@ def committee(aabenraa):
     return Committee.objects.create(municipality=aabenraa, name="Økonomiudvalget", slug="okonomiudvalget")
 
 
-@pytest.mark.parametrize("printed", ["25/31181", " 25/31181 ", "25-31181", "25 / 31181", "25.31181", "25 31181"])
+@pytest.mark.parametrize(
+    "printed", ["25/31181", " 25/31181 ", "25-31181", "25 / 31181", "25.31181", "25 31181"]
+)
 def test_case_numbers_as_printed_normalise_alike(printed):
     assert normalize_case_number(printed) == "25/31181"
 
