@@ -2,7 +2,7 @@
 
 from django.conf import settings
 
-from meetings.importers.load import local_copy
+from meetings.importers.detect import local_copy
 from meetings.importers.pdf import extract_pages
 
 # Page texts are joined with a blank line for `Attachment.text`; `Attachment.pages` keeps them apart.

@@ -33,8 +33,8 @@ from agenda_items.search import refresh_search_vectors
 from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
 from meetings.forms import BilagForm, ConfirmForm, UploadForm
-from meetings.importers.detect import parse_text
-from meetings.importers.load import load_meetings, plan_meetings, text_of_upload
+from meetings.importers.detect import parse_text, text_of_upload
+from meetings.importers.load import load_meetings, plan_meetings
 from meetings.importers.pdf import is_pdf
 from meetings.importers.types import MinutesError
 from meetings.models import ImportRecord, Meeting

@@ -1,4 +1,7 @@
-"""Which format a text is, and the one call that parses any supported text."""
+"""Which format a text or file is, its text, and the one call that parses any supported text."""
+
+import tempfile
+from contextlib import contextmanager
 
 from . import aabenraa, aarhus
 from .pdf import extract_pages, is_pdf, pages_to_text
@@ -53,10 +56,33 @@ def decode(data):
         raise NotMinutesError("the text is neither UTF-8 nor Windows-1252") from None
 
 
-def text_of_file(path, *, max_pdf_pages=500):
-    """The text of a minutes file on disk, PDF or text; raises MinutesError for what we cannot read."""
+def text_of_file(path, *, max_pdf_pages=500, timeout=120):
+    """The text of a minutes file on disk, PDF or text; raises MinutesError for what we cannot read.
+
+    A PDF is read in a bounded child process (pdf.extract_pages) within `timeout` seconds.
+    """
     with open(path, "rb") as f:
         head = f.read(1024)
         if is_pdf(head):
-            return pages_to_text(extract_pages(path, max_pages=max_pdf_pages))
+            return pages_to_text(extract_pages(path, max_pages=max_pdf_pages, timeout=timeout))
         return decode(head + f.read())
+
+
+@contextmanager
+def local_copy(file):
+    """The path of a temporary local copy of `file` (any Django File, e.g. from a storage backend).
+
+    PDF text is extracted in a child process that needs a real path; object storage has none.
+    """
+    with tempfile.NamedTemporaryFile(prefix="minutes-") as tmp:
+        file.seek(0)
+        for chunk in file.chunks():
+            tmp.write(chunk)
+        tmp.flush()
+        yield tmp.name
+
+
+def text_of_upload(file, *, max_pdf_pages=500, timeout=45):
+    """The text of an uploaded minutes file (a Django File), with a PDF timeout below the web server's."""
+    with local_copy(file) as path:
+        return text_of_file(path, max_pdf_pages=max_pdf_pages, timeout=timeout)

@@ -12,8 +12,6 @@ do: the admin's import preview shows it.
 import datetime
 import hashlib
 import re
-import tempfile
-from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -25,8 +23,7 @@ from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 
-from .detect import decode, parse_text, text_of_file
-from .pdf import extract_pages, is_pdf, pages_to_text
+from .detect import parse_text, text_of_file
 from .types import MinutesError, ParsedItem, ParsedMeeting
 
 # "Susanne Provstgaard (V)" -> name and party letter(s).
@@ -384,30 +381,3 @@ def import_file(path, *, municipality=None, dry_run=False, max_pdf_pages=500):
     if dry_run:
         return parsed, []
     return parsed, load_meetings(parsed, source_name=str(path).rsplit("/", 1)[-1], source_bytes=data)
-
-
-@contextmanager
-def local_copy(file):
-    """The path of a temporary local copy of `file` (any Django File, e.g. from a storage backend).
-
-    PDF text is extracted in a child process that needs a real path; object storage has none.
-    """
-    with tempfile.NamedTemporaryFile(prefix="minutes-") as tmp:
-        file.seek(0)
-        for chunk in file.chunks():
-            tmp.write(chunk)
-        tmp.flush()
-        yield tmp.name
-
-
-def text_of_upload(file, *, max_pdf_pages=500, timeout=45):
-    """The text of an uploaded minutes file, PDF or text, read within `timeout` seconds.
-
-    Like `detect.text_of_file()`, with a PDF timeout shorter than the web server's.
-    """
-    file.seek(0)
-    head = file.read(1024)
-    if not is_pdf(head):
-        return decode(head + file.read())
-    with local_copy(file) as path:
-        return pages_to_text(extract_pages(path, max_pages=max_pdf_pages, timeout=timeout))
