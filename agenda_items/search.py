@@ -303,14 +303,19 @@ def _plain_snippets(items, q, width=110):
         text = " ".join(f"{item.decision}\n{item.recommendation}\n{item.presentation}".split())
         m = pattern.search(text)
         start = max(0, m.start() - width) if m else 0
+        if start:  # begin at a word, not in the middle of one
+            start = text.find(" ", start, m.start()) + 1 or start
         window = text[start : start + 2 * width + 40]
+        if start + len(window) < len(text):
+            window = window.rsplit(" ", 1)[0]
         parts, last = [], 0
         for hit in pattern.finditer(window):
             parts.append(escape(window[last : hit.start()]))
             parts.append(f"<mark>{escape(hit.group(0))}</mark>")
             last = hit.end()
         parts.append(escape(window[last:]))
-        snippets[item.pk] = mark_safe(("… " if start else "") + "".join(parts) + " …")
+        ellipsis_after = " …" if start + len(window) < len(text) else ""
+        snippets[item.pk] = mark_safe(("… " if start else "") + "".join(parts) + ellipsis_after)
     return snippets
 
 
