@@ -910,7 +910,7 @@ def main(argv=None):
     parser.add_argument("--worker-class", default="sync", help="gunicorn worker class (sync, gthread).")
     parser.add_argument("--threads", type=int, default=1, help="gunicorn threads per worker (gthread).")
     parser.add_argument(
-        "--sample-meetings", type=int, default=2000, help="Meetings in the load sample (0: none)."
+        "--sample-meetings", type=int, default=7000, help="Meetings in the load sample (0: none)."
     )
     parser.add_argument("--skip", action="append", default=[], help="Skip a step: parsing, load, datasette.")
     parser.add_argument(

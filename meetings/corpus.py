@@ -60,6 +60,7 @@ SEARCH_BATCH = 5000
 # From this many items on, the search-vector indexes are dropped and built again after the refresh.
 REBUILD_INDEX_FROM = 100_000
 CLOSED_SHARE = 0.03
+ITEMS_PER_MEETING = 15  # the mean of 5–25
 
 MUNICIPALITIES = _words(
     "Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg "
@@ -849,32 +850,46 @@ def generate(meetings, *, seed=0, progress=None, index_progress=None, using="def
 
     `progress(n)` is called after every n meetings written and `index_progress(n)` after every n
     items indexed (e.g. tqdm's `update`). The same seed gives the same corpus on an empty database.
+    For a large load on PostgreSQL (outside a transaction) the item table's GIN indexes (search
+    vector, title trigrams) are dropped first and built again at the end from their own
+    definitions; that time is part of `index_seconds`.
     """
     rng = random.Random(seed)
+    connection = connections[using]
+    bulk = (
+        connection.vendor == "postgresql"
+        and not connection.in_atomic_block
+        and meetings * ITEMS_PER_MEETING >= REBUILD_INDEX_FROM
+    )
     started = time.perf_counter()
-    writer = BulkWriter(using, background=True)
+    dropped = _drop_indexes(connection, AgendaItem._meta.db_table, "USING gin") if bulk else []
     try:
-        generator = CorpusGenerator(rng, writer)
-        municipalities = generator.setup(municipality_count(meetings))
-        writer.flush()
-        first_item = writer.next_ids[AgendaItem]
-        done = 0
-        for date, committee, kind in generator.schedule(municipalities, meetings):
-            generator.meeting(date, committee, kind)
-            done += 1
-            if done % MEETINGS_PER_BATCH == 0:
-                writer.flush()
-                if progress:
-                    progress(MEETINGS_PER_BATCH)
-    finally:
-        writer.finish()
-    if progress and done % MEETINGS_PER_BATCH:
-        progress(done % MEETINGS_PER_BATCH)
-    stats = generator.stats
-    stats.load_seconds = time.perf_counter() - started
-    if search_index:
+        writer = BulkWriter(using, background=True)
+        try:
+            generator = CorpusGenerator(rng, writer)
+            municipalities = generator.setup(municipality_count(meetings))
+            writer.flush()
+            first_item = writer.next_ids[AgendaItem]
+            done = 0
+            for date, committee, kind in generator.schedule(municipalities, meetings):
+                generator.meeting(date, committee, kind)
+                done += 1
+                if done % MEETINGS_PER_BATCH == 0:
+                    writer.flush()
+                    if progress:
+                        progress(MEETINGS_PER_BATCH)
+        finally:
+            writer.finish()
+        if progress and done % MEETINGS_PER_BATCH:
+            progress(done % MEETINGS_PER_BATCH)
+        stats = generator.stats
+        stats.load_seconds = time.perf_counter() - started
         started = time.perf_counter()
-        build_search_index(first_item, writer.next_ids[AgendaItem], progress=index_progress, using=using)
+        if search_index:
+            build_search_index(first_item, writer.next_ids[AgendaItem], progress=index_progress, using=using)
+    finally:
+        _create_indexes(connection, dropped)
+    if search_index or dropped:
         stats.index_seconds = time.perf_counter() - started
     return stats
 
@@ -904,41 +919,46 @@ def build_search_index(first_id, end_id, *, progress=None, using="default", work
         finally:
             connections[using].close()
 
-    table = AgendaItem._meta.db_table
-    rebuild = (
-        [] if in_transaction or end_id - first_id < REBUILD_INDEX_FROM else _search_indexes(connection, table)
-    )
-    with connection.cursor() as cursor:
-        for name, _ in rebuild:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    rebuild = []
+    if not in_transaction and end_id - first_id >= REBUILD_INDEX_FROM:
+        rebuild = _drop_indexes(connection, AgendaItem._meta.db_table, "search_vector")
     try:
         if in_transaction or workers < 2:
-            spans = map(refresh, ranges)
+            for span in map(refresh, ranges):
+                if progress:
+                    progress(span)
         else:
-            pool = ThreadPoolExecutor(max_workers=workers)
-            spans = pool.map(refresh_in_thread, ranges)
-        for span in spans:
-            if progress:
-                progress(span)
+            with ThreadPoolExecutor(max_workers=workers) as pool:
+                for span in pool.map(refresh_in_thread, ranges):
+                    if progress:
+                        progress(span)
     finally:
-        if not in_transaction and workers >= 2:
-            pool.shutdown()
-        with connection.cursor() as cursor:
-            if rebuild:
-                cursor.execute("SET maintenance_work_mem = '1GB'")
-            for _, definition in rebuild:
-                cursor.execute(definition)
+        _create_indexes(connection, rebuild)
     with connection.cursor() as cursor:
         for model in (Municipality, Committee, Person, Case, Meeting, AgendaItem, Attachment):
             command = "VACUUM ANALYZE" if model is AgendaItem and not in_transaction else "ANALYZE"
             cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
 
-def _search_indexes(connection, table):
-    """(name, CREATE statement) of the indexes on `table` that cover its search vector."""
+def _drop_indexes(connection, table, containing):
+    """Drop the indexes on `table` whose definition contains `containing`; their (name, definition)."""
     with connection.cursor() as cursor:
         cursor.execute(
             "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-            [table, "%search_vector%"],
+            [table, f"%{containing}%"],
         )
-        return cursor.fetchall()
+        found = cursor.fetchall()
+        for name, _ in found:
+            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
+    return found
+
+
+def _create_indexes(connection, indexes):
+    """Build again the indexes `_drop_indexes()` dropped (one sort each, plenty of memory)."""
+    if not indexes:
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SET maintenance_work_mem = '1GB'")
+        for _, definition in indexes:
+            cursor.execute(definition)
+        cursor.execute("RESET maintenance_work_mem")
