@@ -60,6 +60,8 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Last, as django-axes asks: it turns a locked-out login into the lockout response.
     "axes.middleware.AxesMiddleware",
+    # Lets the public pages' reads go to the read replica, when there is one (db_router.py).
+    "minutes_site.db_router.replica_for_public_pages",
 ]
 
 AUTHENTICATION_BACKENDS = [
@@ -87,13 +89,25 @@ TEMPLATES = [
 ]
 
 # SQLite at var/db.sqlite3 unless DATABASE_URL says otherwise (postgres://user@host:5432/name).
+# Connections stay open between requests (CONN_MAX_AGE) and are checked before reuse, so a
+# restarted database costs one failed check per connection, not an error page (PITFALLS.md).
+CONN_MAX_AGE = int(os.environ.get("DJANGO_CONN_MAX_AGE", "60"))
 DATABASES = {
     "default": dj_database_url.config(
         default=f"sqlite:///{BASE_DIR / 'var' / 'db.sqlite3'}",
-        conn_max_age=int(os.environ.get("DJANGO_CONN_MAX_AGE", "60")),
+        conn_max_age=CONN_MAX_AGE,
         conn_health_checks=True,
     )
 }
+# A read replica (a streaming-replication standby) for the public pages; see db_router.py and
+# docs/SCALING.md. Unset: there is no "replica" alias and everything reads the default database.
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = dj_database_url.parse(
+        os.environ["DATABASE_REPLICA_URL"], conn_max_age=CONN_MAX_AGE, conn_health_checks=True
+    )
+    # Tests run against one test database; the replica alias reads that same database.
+    DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
+DATABASE_ROUTERS = ["minutes_site.db_router.ReplicaRouter"]
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
@@ -154,10 +168,33 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
 }
 
+# Logs: plain lines on stderr by default; DJANGO_LOG_FORMAT=json writes one JSON object per line
+# to stdout (python-json-logger) for a log collector: timestamp, level, logger, message and the
+# record's extra fields (Django's request log adds status_code and request).
+LOG_FORMAT = os.environ.get("DJANGO_LOG_FORMAT", "plain").strip().lower()
+LOG_FORMATTERS = {
+    "plain": {"format": "%(asctime)s %(levelname)s %(name)s: %(message)s"},
+    "json": {
+        "()": "pythonjsonlogger.json.JsonFormatter",
+        "fmt": ["levelname", "name", "message"],
+        "rename_fields": {"levelname": "level", "name": "logger"},
+        "timestamp": True,
+    },
+}
+if LOG_FORMAT not in LOG_FORMATTERS:
+    raise RuntimeError("DJANGO_LOG_FORMAT must be plain or json")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    # Only the formatter in use: the JSON one is imported only when it is chosen.
+    "formatters": {LOG_FORMAT: LOG_FORMATTERS[LOG_FORMAT]},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": LOG_FORMAT,
+            "stream": "ext://sys.stdout" if LOG_FORMAT == "json" else "ext://sys.stderr",
+        }
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO")},
 }
 
