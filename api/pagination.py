@@ -15,6 +15,7 @@ class KeysetPagination(BasePagination):
     default_limit = 20
     max_limit = 100
     cursor_help = ""
+    cursor_schema = {"type": "string"}
 
     def parse_cursor(self, value):
         raise NotImplementedError
@@ -94,7 +95,7 @@ class KeysetPagination(BasePagination):
         }
 
     def get_schema_operation_parameters(self, view):
-        cursor = {"type": "string"}
+        cursor = self.cursor_schema
         return [
             {
                 "name": "after",
@@ -147,6 +148,7 @@ class IdPagination(KeysetPagination):
     """Rows in id order: ids are stable, so a harvester can also resume from the last id it saw."""
 
     cursor_help = "Cursors are ids."
+    cursor_schema = {"type": "integer"}
 
     def parse_cursor(self, value):
         return int(value)

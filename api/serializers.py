@@ -29,6 +29,21 @@ class LinkField(serializers.Field):
         return self.context["request"].build_absolute_uri(self.path_of(obj))
 
 
+@extend_schema_field(
+    {
+        "type": "string",
+        "pattern": "^[0-2][0-9]:[0-5][0-9]$",
+        "nullable": True,
+        "description": "Local time in Copenhagen, HH:MM, as the minutes state it",
+    }
+)
+class LocalTimeField(serializers.TimeField):
+    """A meeting's clock time: local (Europe/Copenhagen) wall time, no offset, so not RFC 3339 `time`."""
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%H:%M", read_only=True, allow_null=True, **kwargs)
+
+
 def committee_route(name):
     return lambda committee: reverse(
         name, kwargs={"municipality": committee.municipality.slug, "slug": committee.slug}
@@ -97,6 +112,8 @@ class MeetingSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail")
     html_url = LinkField()
     ocd_url = LinkField(pk_route("meeting_ocd"), help_text="The meeting as an Open Civic Data Event")
+    start_time = LocalTimeField()
+    end_time = LocalTimeField()
     committee = CommitteeBriefSerializer()
     municipality = MunicipalityBriefSerializer(source="committee.municipality")
 

@@ -1,6 +1,8 @@
 """The read-only JSON API under /api/: thin DRF viewsets over the same querysets as the pages."""
 
 from django.db.models import Prefetch, prefetch_related_objects
+from django.http import JsonResponse
+from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
@@ -21,9 +23,17 @@ from .pagination import IdPagination, MeetingPagination
 MAX_SEARCH_PAGE = MAX_RESULTS // PAGE_SIZE
 
 
+def not_found(request, exception):
+    """The site's 404 handler: JSON under /api/, the 404 page everywhere else."""
+    if request.path_info.startswith("/api/"):
+        return JsonResponse({"detail": "Not found."}, status=404)
+    return defaults.page_not_found(request, exception)
+
+
 class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = IdPagination
-    lookup_value_regex = "[0-9]+"
+    # Any segment reaches the view, so a malformed id is the API's JSON 404, not the HTML page.
+    lookup_value_regex = "[^/]+"
 
     def filter_queryset(self, queryset):
         # Filters belong to the list; an object is found by its id alone.

@@ -143,7 +143,9 @@ def ocd_event(meeting, request):
         "description": "",
         "classification": "committee-meeting",
         "start_date": _local_iso(meeting.date, meeting.start_time),
-        "end_date": _local_iso(meeting.date, meeting.end_time) if meeting.start_time else None,
+        "end_date": _local_iso(meeting.date, meeting.end_time)
+        if meeting.start_time and meeting.end_time
+        else None,
         "all_day": meeting.date is not None and meeting.start_time is None,
         "timezone": "Europe/Copenhagen",
         "status": "passed" if held else "confirmed",

@@ -40,6 +40,9 @@ follow_and_reuse = [
     ),
 ]
 
+# Unknown addresses under /api/ answer in JSON like the rest of the API; elsewhere the 404 page.
+handler404 = "api.views.not_found"
+
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
