@@ -2,20 +2,21 @@ from django.contrib import admin
 
 from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
+from meetings.admin import MunicipalityRightsAdmin, OwnMunicipalitiesOnly
 from meetings.importers.load import note_clerk_edits
 
 from .models import AgendaItem, Case
 
 
 @admin.register(Case)
-class CaseAdmin(admin.ModelAdmin):
+class CaseAdmin(MunicipalityRightsAdmin):
     list_display = ["number", "municipality"]
     list_filter = ["municipality"]
     list_select_related = ["municipality"]
     search_fields = ["number", "normalized"]
 
 
-class AttachmentInline(admin.TabularInline):
+class AttachmentInline(OwnMunicipalitiesOnly, admin.TabularInline):
     model = Attachment
     extra = 0
     fields = ["order", "title", "file"]
@@ -24,7 +25,7 @@ class AttachmentInline(admin.TabularInline):
 
 
 @admin.register(AgendaItem)
-class AgendaItemAdmin(admin.ModelAdmin):
+class AgendaItemAdmin(MunicipalityRightsAdmin):
     list_display = ["__str__", "meeting", "case", "closed"]
     list_filter = ["closed", "meeting__committee__municipality", "meeting__kind"]
     list_select_related = ["meeting__committee__municipality", "case"]

@@ -3,12 +3,13 @@ from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem
 from agenda_items.search import refresh_search_vectors
+from meetings.admin import MunicipalityRightsAdmin
 
 from .models import Attachment
 
 
 @admin.register(Attachment)
-class AttachmentAdmin(admin.ModelAdmin):
+class AttachmentAdmin(MunicipalityRightsAdmin):
     list_display = ["title", "agenda_item", "order", "page_count"]
     list_select_related = ["agenda_item__meeting__committee"]
     search_fields = ["title", "agenda_item__title"]

@@ -1,15 +1,99 @@
 from django.contrib import admin
 from django.contrib.admin.models import LogEntry
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
-from agenda_items.models import AgendaItem
+from agenda_items.models import AgendaItem, Case
 from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
 
 from . import admin_views
 from .importers.load import note_clerk_edits
-from .models import Committee, Import, ImportRecord, Meeting, Municipality, Person
+from .models import Committee, Import, ImportRecord, Meeting, Municipality, MunicipalityClerk, Person
+
+# Per-municipality rights ------------------------------------------------------------------------
+# A clerk of Aabenraa (MunicipalityClerk) sees and changes Aabenraa's meetings, committees, items,
+# cases, people and Bilag, and not Aarhus's; superusers see everything. Each model's way to its
+# municipality:
+MUNICIPALITY_OF = {
+    Municipality: "pk",
+    Committee: "municipality",
+    Person: "municipality",
+    Case: "municipality",
+    Meeting: "committee__municipality",
+    AgendaItem: "meeting__committee__municipality",
+    Attachment: "agenda_item__meeting__committee__municipality",
+}
+
+
+def for_municipalities(queryset, user):
+    """`queryset` cut down to the objects of the municipalities `user` may change."""
+    if user.is_superuser:
+        return queryset
+    path = MUNICIPALITY_OF[queryset.model]
+    return queryset.filter(**{f"{path}__in": Municipality.objects.editable_by(user)})
+
+
+def limit_choices(formfield, user):
+    """A foreign key or many-to-many form field offering only the user's municipalities' objects."""
+    queryset = getattr(formfield, "queryset", None)
+    if queryset is not None and queryset.model in MUNICIPALITY_OF:
+        formfield.queryset = for_municipalities(queryset, user)
+    return formfield
+
+
+class OwnMunicipalitiesOnly:
+    """For a ModelAdmin or an inline: list, and offer as choices, only the user's municipalities' objects."""
+
+    def get_queryset(self, request):
+        return for_municipalities(super().get_queryset(request), request.user)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        return limit_choices(super().formfield_for_foreignkey(db_field, request, **kwargs), request.user)
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        return limit_choices(super().formfield_for_manytomany(db_field, request, **kwargs), request.user)
+
+
+class MunicipalityRightsAdmin(OwnMunicipalitiesOnly, admin.ModelAdmin):
+    """A ModelAdmin whose objects a clerk may view, change and delete only in their municipalities."""
+
+    def is_own(self, request, obj):
+        if obj is None or request.user.is_superuser:
+            return True
+        return self.get_queryset(request).filter(pk=obj.pk).exists()
+
+    def has_view_permission(self, request, obj=None):
+        return super().has_view_permission(request, obj) and self.is_own(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return super().has_change_permission(request, obj) and self.is_own(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        return super().has_delete_permission(request, obj) and self.is_own(request, obj)
+
+
+class MunicipalityClerkInline(admin.TabularInline):
+    model = MunicipalityClerk
+    extra = 1
+    verbose_name = _("kommune, brugeren er sekretær for")
+    verbose_name_plural = _("kommuner, brugeren er sekretær for")
+
+
+User = get_user_model()
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class ClerkUserAdmin(UserAdmin):
+    """Django's user admin, with the municipalities a clerk may work on (superusers only edit users)."""
+
+    inlines = [*UserAdmin.inlines, MunicipalityClerkInline]
+
+
+# The archive --------------------------------------------------------------------------------------
 
 
 @admin.register(Municipality)
@@ -20,7 +104,7 @@ class MunicipalityAdmin(admin.ModelAdmin):
 
 
 @admin.register(Committee)
-class CommitteeAdmin(admin.ModelAdmin):
+class CommitteeAdmin(MunicipalityRightsAdmin):
     list_display = ["name", "municipality"]
     list_filter = ["municipality"]
     list_select_related = ["municipality"]
@@ -29,14 +113,14 @@ class CommitteeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
+class PersonAdmin(MunicipalityRightsAdmin):
     list_display = ["name", "party", "municipality"]
     list_filter = ["municipality", "party"]
     list_select_related = ["municipality"]
     search_fields = ["name"]
 
 
-class AgendaItemInline(admin.StackedInline):
+class AgendaItemInline(OwnMunicipalitiesOnly, admin.StackedInline):
     model = AgendaItem
     extra = 0
     fields = [
@@ -72,7 +156,7 @@ class DateMissingFilter(admin.SimpleListFilter):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(admin.ModelAdmin):
+class MeetingAdmin(MunicipalityRightsAdmin):
     list_display = ["committee", "date", "kind", "municipality", "updated"]
     list_filter = [
         "committee__municipality",

@@ -37,7 +37,7 @@ from meetings.importers.detect import parse_text, text_of_upload
 from meetings.importers.load import load_meetings, plan_meetings
 from meetings.importers.pdf import is_pdf
 from meetings.importers.types import MinutesError
-from meetings.models import ImportRecord, Meeting
+from meetings.models import ImportRecord, Meeting, Municipality
 
 logger = logging.getLogger(__name__)
 
@@ -126,6 +126,25 @@ def is_clerk(user):
 def check_clerk(request):
     if not is_clerk(request.user):
         raise PermissionDenied
+
+
+def municipalities_not_permitted(user, parsed_meetings):
+    """Municipalities of `parsed_meetings` that `user` is no clerk of (MunicipalityClerk), by name.
+
+    Superusers may import any municipality, a new one too; a clerk only the ones they are given.
+    """
+    if user.is_superuser:
+        return []
+    permitted = Municipality.objects.editable_by(user)
+    names = dict.fromkeys(meeting.municipality for meeting in parsed_meetings)
+    return [name for name in names if not permitted.filter(name__iexact=name).exists()]
+
+
+def not_permitted_message(names):
+    return _(
+        "Du er ikke sekretær for %(names)s og kan derfor ikke gemme denne import. "
+        "Annullér den, eller bed en administrator om adgang til kommunen."
+    ) % {"names": ", ".join(names)}
 
 
 def render(model_admin, request, template, title, **context):
@@ -254,14 +273,19 @@ def preview_view(model_admin, request, pk):
         return cancel(request, record)
     with default_storage.open(text_name(record.file.name), "rb") as f:
         parsed = parse_text(f.read().decode("utf-8"), municipality=record.municipality or None)
+    # A clerk of Aabenraa may preview a file of Aarhus's meetings, but not save it.
+    not_permitted = municipalities_not_permitted(request.user, parsed)
+    if not_permitted:
+        messages.error(request, not_permitted_message(not_permitted))
+    confirming = "confirm" in request.POST and not not_permitted
 
     if request.method == "POST":
         form = ConfirmForm(request.POST, parsed_meetings=parsed)
         if form.is_valid():
             plans = plan_meetings(parsed, dates=form.dates())
-            if "confirm" in request.POST and plan_key(plans) == form.cleaned_data["plan"]:
+            if confirming and plan_key(plans) == form.cleaned_data["plan"]:
                 return confirm(model_admin, request, record, parsed, form.dates())
-            if "confirm" in request.POST:
+            if confirming:
                 messages.warning(
                     request,
                     _("Med de datoer, du har skrevet, ser importen anderledes ud. Se den efter, og bekræft."),
@@ -301,6 +325,8 @@ def cancel(request, record):
 
 def confirm(model_admin, request, record, parsed, dates):
     """Save all meetings of the file in one transaction, the upload as their source file."""
+    if municipalities_not_permitted(request.user, parsed):
+        raise PermissionDenied
     stored = None
     try:
         with transaction.atomic():

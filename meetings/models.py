@@ -6,11 +6,24 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 
+class MunicipalityQuerySet(models.QuerySet):
+    def editable_by(self, user):
+        """The municipalities whose meetings `user` may import and change: all for a superuser,
+        for a clerk the ones they are a clerk of (MunicipalityClerk), none for anyone else."""
+        if not (user.is_active and user.is_staff):
+            return self.none()
+        if user.is_superuser:
+            return self
+        return self.filter(clerks__user=user)
+
+
 class Municipality(models.Model):
     """A Danish municipality (kommune) whose minutes the archive holds."""
 
     name = models.CharField(_("navn"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = MunicipalityQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -22,6 +35,32 @@ class Municipality(models.Model):
 
     def get_absolute_url(self):
         return reverse("meetings:municipality", kwargs={"slug": self.slug})
+
+
+class MunicipalityClerk(models.Model):
+    """A user who may import and correct one municipality's minutes in the admin: a clerk of it.
+
+    Superusers give these out on the user's admin page. A clerk sees and changes only the meetings,
+    committees, items, cases, people and Bilag of their municipalities.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="clerk_of", verbose_name=_("bruger")
+    )
+    municipality = models.ForeignKey(
+        Municipality, on_delete=models.CASCADE, related_name="clerks", verbose_name=_("kommune")
+    )
+
+    class Meta:
+        ordering = ["municipality__name"]
+        verbose_name = _("sekretær for kommune")
+        verbose_name_plural = _("sekretær for kommuner")
+        constraints = [
+            models.UniqueConstraint(fields=["user", "municipality"], name="municipality_clerk_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} ({self.municipality})"
 
 
 class Committee(models.Model):
