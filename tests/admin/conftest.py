@@ -5,6 +5,8 @@ from pathlib import Path
 import pytest
 from django.contrib.auth.models import Group, User
 
+from meetings.models import Municipality, MunicipalityClerk
+
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
 AABENRAA_SEED = next(SEEDS.glob("aabenraa-*.txt"))
 AARHUS_SEED = next(SEEDS.glob("aarhus-*.txt"))
@@ -48,10 +50,19 @@ Høringssvar fra MED-udvalget
 """
 
 
+def make_clerk_of(user, *names):
+    """Make `user` a clerk of the municipalities `names` (created if the archive has none yet)."""
+    for name in names:
+        municipality, _ = Municipality.objects.get_or_create(name=name, defaults={"slug": name.lower()})
+        MunicipalityClerk.objects.create(user=user, municipality=municipality)
+
+
 @pytest.fixture
 def clerk(db):
+    """A clerk of the two municipalities whose seed minutes the admin tests import."""
     user = User.objects.create_user("sekretaer", password="hemmelig-kode-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Clerk"))
+    make_clerk_of(user, "Aabenraa", "Aarhus")
     return user
 
 

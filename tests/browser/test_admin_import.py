@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 
 from meetings.models import Meeting
-from tests.admin.conftest import UNDATED
+from tests.admin.conftest import UNDATED, make_clerk_of
 
 pytest.importorskip("playwright", reason="pytest-playwright is not installed")
 from playwright.sync_api import expect  # noqa: E402
@@ -16,6 +16,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 def clerk():
     user = User.objects.create_user("sekretaer", password="hemmelig-kode-1", is_staff=True)
     user.groups.add(Group.objects.get(name="Clerk"))
+    make_clerk_of(user, "Aabenraa")
     return user
 
 
