@@ -30,6 +30,7 @@ def test_production_settings_pass_the_deploy_check():
         "DJANGO_SECRET_KEY": "a-long-random-test-secret-key-that-is-not-used-anywhere-0123456789",
         "DJANGO_ALLOWED_HOSTS": "referater.example.dk",
     }
+    env.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)  # set for Playwright by tests/browser, never in deployment
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,

@@ -38,6 +38,10 @@ def pages_to_text(pages):
     return "\n".join(" " + page if page.strip() else page for page in pages)
 
 
+def _child_command(path, max_pages):
+    return [sys.executable, "-m", "meetings.importers.pdf", str(path), str(max_pages)]
+
+
 def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
     """The text of each page of the PDF at `path`; raises PdfError with a readable message."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)}
@@ -50,7 +54,7 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
 
     try:
         proc = subprocess.run(
-            [sys.executable, "-m", "meetings.importers.pdf", str(path), str(max_pages)],
+            _child_command(path, max_pages),
             capture_output=True,
             timeout=timeout,
             preexec_fn=limit,
