@@ -6,6 +6,7 @@ closed=true, and nothing else, whatever the database holds. Every JSON output th
 (the API, the Open Civic Data exports in meetings/exports.py) goes through it.
 """
 
+from django.db.models import Prefetch
 from django.urls import reverse
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
@@ -224,7 +225,7 @@ class AgendaItemSerializer(PublicAgendaItemSerializer):
     """An open item in full, a closed one as ClosedAgendaItemSerializer: the one place for that rule.
 
     Items need `meeting__committee__municipality` and `case` selected and `attachments` and
-    `absences` prefetched (AgendaItem.objects.with_meeting() plus ITEM_PREFETCH).
+    `absences` prefetched (AgendaItem.objects.with_meeting() plus item_prefetches()).
     """
 
     def to_representation(self, item):
@@ -233,7 +234,20 @@ class AgendaItemSerializer(PublicAgendaItemSerializer):
         return super().to_representation(item)
 
 
-ITEM_PREFETCH = ["attachments", "absences"]
+# Columns of an item no output reads; the search vector alone can be larger than the rest of the row.
+ITEM_DEFER = ["search_vector", "edited_fields"]
+
+
+def item_prefetches(prefix=""):
+    """What AgendaItemSerializer reads besides the item, as prefetches (`prefix`: "items__" from a meeting).
+
+    Attachments without their extracted text, and ordered by their own columns only: their default
+    ordering (by agenda item, and so by meeting) would join both tables into the prefetch query.
+    """
+    attachments = Attachment.objects.order_by("order", "id").only(
+        "id", "agenda_item_id", "order", "title", "file"
+    )
+    return [Prefetch(f"{prefix}attachments", queryset=attachments), f"{prefix}absences"]
 
 
 class MeetingDetailSerializer(MeetingSerializer):

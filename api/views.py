@@ -83,11 +83,13 @@ class MeetingViewSet(ReadOnlyViewSet):
     def get_queryset(self):
         queryset = super().get_queryset()
         if self.action == "retrieve":
-            items = AgendaItem.objects.select_related("case").order_by("order", "id")
+            items = (
+                AgendaItem.objects.select_related("case")
+                .defer(*serializers.ITEM_DEFER)
+                .order_by("order", "id")
+            )
             queryset = queryset.prefetch_related(
-                "participants",
-                Prefetch("items", queryset=items),
-                *(f"items__{name}" for name in serializers.ITEM_PREFETCH),
+                "participants", Prefetch("items", queryset=items), *serializers.item_prefetches("items__")
             )
         return queryset
 
@@ -100,7 +102,11 @@ class MeetingViewSet(ReadOnlyViewSet):
 class AgendaItemViewSet(ReadOnlyViewSet):
     """Agenda items in id order. A closed item (lukket punkt) shows only its number and meeting."""
 
-    queryset = AgendaItem.objects.with_meeting().prefetch_related(*serializers.ITEM_PREFETCH)
+    queryset = (
+        AgendaItem.objects.with_meeting()
+        .defer(*serializers.ITEM_DEFER)
+        .prefetch_related(*serializers.item_prefetches())
+    )
     serializer_class = serializers.AgendaItemSerializer
     filterset_class = ItemFilter
 
@@ -118,7 +124,8 @@ class CaseViewSet(ReadOnlyViewSet):
 
     def get_object(self):
         case = super().get_object()
-        case.timeline = list(case.items.public().timeline().prefetch_related(*serializers.ITEM_PREFETCH))
+        items = case.items.public().timeline().defer(*serializers.ITEM_DEFER)
+        case.timeline = list(items.prefetch_related(*serializers.item_prefetches()))
         return case
 
 
@@ -152,7 +159,7 @@ class SearchView(GenericAPIView):
             sort=params.validated_data["sort"],
             page=page,
         )
-        prefetch_related_objects([hit.item for hit in results.hits], *serializers.ITEM_PREFETCH)
+        prefetch_related_objects([hit.item for hit in results.hits], *serializers.item_prefetches())
         url = request.build_absolute_uri()
         cases = public_cases().filter(pk__in=case_for_query(q).values("pk")).select_related("municipality")
         data = {

@@ -31,7 +31,7 @@ from agenda_items.models import AgendaItem
 from agenda_items.search import MAX_RESULTS, PAGE_SIZE, search
 from agenda_items.search_views import SearchOptionsForm
 from agenda_items.views import public_cases
-from api.serializers import ITEM_PREFETCH, AgendaItemSerializer
+from api.serializers import ITEM_DEFER, AgendaItemSerializer, item_prefetches
 
 from .filters import MeetingFilter
 from .models import Meeting
@@ -213,10 +213,10 @@ def ocd_bill(case, items, request):
 
 
 def meeting_ocd(request, pk):
-    items = AgendaItem.objects.select_related("case").order_by("order", "id")
+    items = AgendaItem.objects.select_related("case").defer(*ITEM_DEFER).order_by("order", "id")
     meeting = get_object_or_404(
         Meeting.objects.with_committee().prefetch_related(
-            "participants", Prefetch("items", queryset=items), *(f"items__{name}" for name in ITEM_PREFETCH)
+            "participants", Prefetch("items", queryset=items), *item_prefetches("items__")
         ),
         pk=pk,
     )
@@ -226,7 +226,7 @@ def meeting_ocd(request, pk):
 
 def case_ocd(request, pk):
     case = get_object_or_404(public_cases().select_related("municipality"), pk=pk)
-    items = case.items.public().timeline().prefetch_related(*ITEM_PREFETCH)
+    items = case.items.public().timeline().defer(*ITEM_DEFER).prefetch_related(*item_prefetches())
     with translation.override("da"):
         return _json(ocd_bill(case, items, request))
 
