@@ -52,8 +52,10 @@ def columns_and_order(model):
     """What of a table's rows to compare. Users are known by username: with natural keys a restored
     user (and the Clerk group) may get another id, and what points at a user follows the name."""
     columns = []
+    # Many-to-many rows are exported as lists on their objects, so they come back with new ids.
+    drop_id = model is User or model._meta.auto_created
     for field in model._meta.concrete_fields:
-        if model is User and field.primary_key:
+        if drop_id and field.primary_key:
             continue
         if field.is_relation and field.related_model in {User, Group}:
             columns.append(f"{field.name}__{'username' if field.related_model is User else 'name'}")
@@ -61,7 +63,7 @@ def columns_and_order(model):
             columns.append(field.attname)
     if model is User:
         return columns, ["username"]
-    if model is User.groups.through:
+    if model._meta.auto_created:
         return columns, columns
     return columns, ["pk"]
 
