@@ -443,18 +443,34 @@ def pick_search_words():
 # --- 3./4. measuring the site -----------------------------------------------------------------
 
 
-def count_queries(urls):
+def count_queries(urls, repeat=5):
+    """Per page, in-process: SQL queries, and the median time in SQL and in the whole view (ms).
+
+    The two times tell the database's share from Python's (view, template) on this machine.
+    """
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext
 
-    client = Client()
+    client = Client(HTTP_X_FORWARDED_PROTO="https")
     counts = {}
     for name, paths in urls.items():
-        path = paths[0]
-        with CaptureQueriesContext(connection) as context:
-            response = client.get(path)
-        counts[name] = {"queries": len(context.captured_queries), "status": response.status_code}
+        sql_ms, total_ms = [], []
+        for i in range(repeat + 1):
+            with CaptureQueriesContext(connection) as context:
+                started = time.perf_counter()
+                response = client.get(paths[i % len(paths)])
+                elapsed = (time.perf_counter() - started) * 1000
+            if i:  # the first request warms caches
+                total_ms.append(elapsed)
+                sql_ms.append(sum(float(q["time"]) for q in context.captured_queries) * 1000)
+        counts[name] = {
+            "queries": len(context.captured_queries),
+            "status": response.status_code,
+            "sql_ms": statistics.median(sql_ms),
+            "view_ms": statistics.median(total_ms),
+        }
+        log(f"  {name}: {counts[name]}")
     return counts
 
 
@@ -588,9 +604,10 @@ def server(command, port, env, log_path, ready_path="/"):
                 proc.wait()
 
 
-def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1):
+def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1, settings_module=None):
     env = {
         **os.environ,
+        "DJANGO_SETTINGS_MODULE": settings_module or "minutes_site.settings",
         "DATABASE_URL": database_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
@@ -810,6 +827,10 @@ def report_rows(results):
         target = next((t for prefix, t in targets.items() if name.startswith(prefix)), None)
         q = queries.get(name, {}).get("queries")
         measured = f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} / p99 {r['p99_ms']:.1f} ms; {q} queries"
+        if "sql_ms" in queries.get(name, {}):
+            measured += (
+                f" (in-process: SQL {queries[name]['sql_ms']:.0f} of {queries[name]['view_ms']:.0f} ms)"
+            )
         if name.startswith("meeting list, deep page") and first_page:
             rows.append(
                 (
@@ -834,6 +855,18 @@ def report_rows(results):
                     f"p50 {r.get('p50_ms', 0):.0f} / p99 {r.get('p99_ms', 0):.0f} ms, "
                     f"{r['errors']} errors",
                     ("met" if ok else "MISSED") if name == "meeting page" else "",
+                )
+            )
+    for name, r in results.get("cached", {}).get("under_load", {}).items():
+        if r.get("requests_per_second") is not None:
+            one = results["cached"]["single_client"].get(name, {})
+            rows.append(
+                (
+                    f"{name} with a page cache in front, {r['connections']} connections",
+                    "(what caching would give)",
+                    f"{r['requests_per_second']:.0f} req/s, {r['errors']} errors; "
+                    f"single client p95 {one.get('p95_ms', 0):.1f} ms",
+                    "",
                 )
             )
     for name, r in results.get("datasette", {}).get("single_client", {}).items():
@@ -912,7 +945,9 @@ def main(argv=None):
     parser.add_argument(
         "--sample-meetings", type=int, default=7000, help="Meetings in the load sample (0: none)."
     )
-    parser.add_argument("--skip", action="append", default=[], help="Skip a step: parsing, load, datasette.")
+    parser.add_argument(
+        "--skip", action="append", default=[], help="Skip a step: parsing, load, cached, datasette."
+    )
     parser.add_argument(
         "--quick", action="store_true", help="Fewer requests and shorter load runs (smoke test)."
     )
@@ -957,6 +992,25 @@ def main(argv=None):
                 results["under_load"][name] = under_load(
                     GUNICORN_PORT, urls[name], args.connections, args.seconds, work_dir, name
                 )
+        if "cached" not in args.skip:
+            log("3b. the same with a whole-page cache in front (bench/settings_cached.py)")
+            log_path = Path(work_dir) / "gunicorn-cached.log"
+            with gunicorn(
+                args.database_url,
+                args.workers,
+                log_path,
+                args.worker_class,
+                args.threads,
+                "bench.settings_cached",
+            ):
+                cached = {name: urls[name] for name in ("meeting page", "item page")}
+                results["cached"] = {
+                    "single_client": single_client(GUNICORN_PORT, cached, args.requests, timeout=30),
+                    "under_load": {
+                        name: under_load(GUNICORN_PORT, paths, args.connections, args.seconds, work_dir, name)
+                        for name, paths in cached.items()
+                    },
+                }
         if "datasette" not in args.skip:
             log("5. Datasette (SQLite + FTS5)")
             # Datasette names the database after the file: /minutes/<table>.
