@@ -34,7 +34,10 @@ class Command(BaseCommand):
         parser.add_argument(
             "--no-search-index",
             action="store_true",
-            help="Skip building the search vectors at the end (PostgreSQL); rebuild_search_index does it later.",
+            help=(
+                "Skip building the search vectors at the end (PostgreSQL); "
+                "rebuild_search_index does it later."
+            ),
         )
 
     def handle(self, *args, **options):
@@ -65,7 +68,8 @@ class Command(BaseCommand):
                 progress_bar.close()
         if options["verbosity"] >= 1:
             self.stdout.write(
-                f"Added {stats.meetings} meetings with {stats.items} agenda items ({stats.closed_items} closed), "
+                f"Added {stats.meetings} meetings with {stats.items} agenda items "
+                f"({stats.closed_items} closed), "
                 f"{stats.cases} cases and {stats.attachments} attachments in {stats.municipalities} new "
                 f"municipalities: {stats.load_seconds:.1f} s ({stats.items_per_second:.0f} items/s)"
                 + (f", search index {stats.index_seconds:.1f} s." if stats.index_seconds else ".")
