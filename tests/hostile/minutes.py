@@ -10,19 +10,23 @@ def aabenraa_minutes(
     text="Forvaltningen fremlægger sagen.",
     committee=COMMITTEE,
     date="03-02-2026",
+    location="Byrådssalen, Skelbækvej 2",
+    participants="Mette Hansen (A), Ib Mikkelsen (Æ)",
+    attachment="Notat om sag {n}",
+    decision="Godkendt.",
 ):
     """The text of one meeting with `items` items, each with a case number, sections and two Bilag.
 
-    `title` and `text` may hold `{n}`, the item's number.
+    `title`, `text` and `attachment` may hold `{n}`, the item's number.
     """
     lines = [
         f"REFERAT {committee} d. {date}",
         "",
         f"Mødedato Tirsdag d. {date[:2]}. februar {date[-4:]} kl. 14:30",
         "",
-        "Mødested Byrådssalen, Skelbækvej 2",
+        f"Mødested {location}",
         "",
-        "Mødedeltagere Mette Hansen (A), Ib Mikkelsen (Æ)",
+        f"Mødedeltagere {participants}",
         "",
     ]
     for n in range(1, items + 1):
@@ -41,11 +45,11 @@ def aabenraa_minutes(
             "",
             f"Beslutning {committee} den {date}",
             "",
-            "Godkendt.",
+            decision,
             "",
             "Bilag",
             "",
-            f"Notat om sag {n}",
+            attachment.format(n=n),
             "",
             f"Høringssvar om sag {n}",
             "",
