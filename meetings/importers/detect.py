@@ -29,10 +29,12 @@ def parse_text(text, municipality=None):
     keeps the detected format and files the meetings under that municipality (a municipality
     that publishes with the same system as Aabenraa or Aarhus).
     """
-    text = normalize(text)
-    if not text.strip():
+    # The parsers normalise themselves: they need the form feeds that normalize() turns into
+    # line breaks, because a form feed marks a PDF page.
+    normalized = normalize(text)
+    if not normalized.strip():
         raise NotMinutesError("the file is empty")
-    parser = parser_for(municipality) or detect(text)
+    parser = parser_for(municipality) or detect(normalized)
     if parser is None:
         raise NotMinutesError("not minutes or an agenda in a known format (Aabenraa, Aarhus)")
     meetings = parser.parse(text)

@@ -83,3 +83,13 @@ def test_a_pdf_is_imported_like_its_text(tmp_path):
     assert run(SEEDS[0])[0] == 0  # the text version updates the same meeting
     assert Meeting.objects.count() == 1
     assert AgendaItem.objects.count() == 10
+
+
+def test_form_feeds_between_pages_import_like_the_published_text(tmp_path):
+    """pdftotext-style text marks pages with form feeds; the Aarhus bundle marks them with a space."""
+    published = SEEDS[1].read_text(encoding="utf-8")
+    with_form_feeds = tmp_path / "bundle.txt"
+    with_form_feeds.write_text("\f".join(page.lstrip() for page in published.split("\n ")), encoding="utf-8")
+    _, a, _ = run("--dry-run", "--json", with_form_feeds)
+    _, b, _ = run("--dry-run", "--json", SEEDS[1])
+    assert json.loads(a) == json.loads(b)
