@@ -1,0 +1,40 @@
+"""The parsers on a few thousand mutants of real minutes: a MinutesError or meetings, nothing else.
+
+bench/fuzz_parsers.py runs the same mutations 100 000 times (docs/OPERATIONS.md); here hypothesis
+draws the recipes, so a failure shrinks to the fewest mutation steps that cause it.
+"""
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from .mutate import OPERATIONS, SAMPLES, load_samples, mutant, parse_all_ways
+
+DOCUMENTS = load_samples()
+steps = st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 2**32 - 1)), max_size=12)
+
+
+@settings(
+    max_examples=3000,
+    deadline=None,  # time is checked below, per input, with room for a busy machine
+    derandomize=True,  # the same inputs on every run, in CI too
+    database=None,
+    suppress_health_check=[HealthCheck.too_slow],
+)
+@given(
+    document=st.integers(0, len(SAMPLES) - 1),
+    start=st.integers(0, 2000),
+    length=st.integers(1, 400),
+    steps=steps,
+)
+def test_the_parsers_refuse_or_parse_mutated_minutes_and_never_crash(document, start, length, steps):
+    text = mutant(DOCUMENTS, document, start, length, steps)
+    began = time.perf_counter()
+    parse_all_ways(text)
+    assert time.perf_counter() - began < 2, "one input may not take seconds: a parser is not linear"
+
+
+def test_the_mutations_start_from_both_formats():
+    names = " ".join(path.name for path in SAMPLES)
+    assert "aabenraa" in names and "aarhus" in names
