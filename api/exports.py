@@ -31,11 +31,11 @@ from agenda_items.models import AgendaItem
 from agenda_items.search import MAX_RESULTS, PAGE_SIZE, search
 from agenda_items.search_views import SearchOptionsForm
 from agenda_items.views import public_cases
-from api.serializers import ITEM_DEFER, AgendaItemSerializer, item_prefetches
+from meetings.filters import MeetingFilter
+from meetings.models import Meeting
+from meetings.views import Cursor, meetings_after
 
-from .filters import MeetingFilter
-from .models import Meeting
-from .views import Cursor, meetings_after
+from .serializers import ITEM_DEFER, AgendaItemSerializer, item_prefetches
 
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 # Stable OCD ids: a UUID derived from the archive's own id, the same on every export.

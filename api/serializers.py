@@ -3,7 +3,7 @@
 `AgendaItemSerializer` is the ONE place that decides what data leaves the archive about an agenda
 item: a closed item (lukket punkt) becomes its id, addresses, meeting, number, order and
 closed=true, and nothing else, whatever the database holds. Every JSON output that lists items
-(the API, the Open Civic Data exports in meetings/exports.py) goes through it.
+(the API, the Open Civic Data exports in api/exports.py) goes through it.
 """
 
 from django.db.models import Prefetch

@@ -13,6 +13,7 @@ class MunicipalitySlugConverter(SlugConverter):
 
     reserved = {
         "admin",
+        "api",
         "cases",
         "healthz",
         "i18n",

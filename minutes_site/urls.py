@@ -5,7 +5,8 @@ from django.urls import include, path
 import meetings.urls  # noqa: F401  (registers the <municipality:...> converter used below)
 from agenda_items import feeds as item_feeds
 from agenda_items.search_views import SearchView
-from meetings import exports, feeds, sitemaps
+from api import exports
+from meetings import feeds, sitemaps
 from meetings.views import healthz
 
 # Feeds, calendars, exports, the API and the sitemap come before the catch-all <municipality>/ routes.

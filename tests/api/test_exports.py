@@ -7,7 +7,7 @@ import pytest
 from django.urls import reverse
 
 from agenda_items.models import AgendaItem, Case
-from meetings import exports
+from api import exports
 from meetings.models import Meeting
 from tests.factories import AgendaItemFactory, CaseFactory, MeetingFactory, meeting_with_items
 
