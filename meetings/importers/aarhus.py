@@ -125,7 +125,10 @@ LETTERHEAD_FIELD = re.compile(
 )
 CASE_LINE = re.compile(r"^Sag(?:snr\.?|snummer)?\s*:\s*(\S+)")
 SAGSBEHANDLER = re.compile(r"^Sagsbehandler\s*:\s*(.*)$")
-EMAIL = re.compile(r"\S+@\S+")
+# "\S+@\S+" would be quadratic in a long line without spaces (found by bench/fuzz_parsers.py):
+# searching needs only the "@" with a character either side; a whole line is matched from its start.
+EMAIL = re.compile(r"\S@\S")
+EMAIL_LINE = re.compile(r"[^\s@]+@\S+")
 POSTCODE = re.compile(r"^\d{4}\s+\w")
 ALL_CAPS = re.compile(r"^[A-ZÆØÅÉ][A-ZÆØÅÉ ,/&-]*$")
 SMALL_WORDS = {"og", "i", "for", "af", "til", "med", "på"}
@@ -850,7 +853,9 @@ def _drop_indstilling_footer(lines):
             i -= 1
         # Forwards: the phone and e-mail lines.
         j = idx + 1
-        while j < len(lines) and (not lines[j] or FOOTER_FIELD.match(lines[j]) or EMAIL.fullmatch(lines[j])):
+        while j < len(lines) and (
+            not lines[j] or FOOTER_FIELD.match(lines[j]) or EMAIL_LINE.fullmatch(lines[j])
+        ):
             drop.add(j)
             j += 1
     if not drop:

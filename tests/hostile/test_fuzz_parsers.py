@@ -6,7 +6,6 @@ draws the recipes, so a failure shrinks to the fewest mutation steps that cause 
 
 import time
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -44,18 +43,11 @@ def test_the_mutations_start_from_both_formats():
 AARHUS_SEED = next(path for path in SAMPLES if path.name.startswith("aarhus-"))
 
 
-@pytest.mark.xfail(
-    reason=(
-        "found by bench/fuzz_parsers.py (8 of 100 000 inputs, one took 124 s): aarhus.EMAIL.search() "
-        r"with \S+@\S+ is quadratic in a long line without spaces under a letterhead; "
-        r"searching for \S@\S instead is linear and means the same"
-    ),
-    strict=False,
-)
 def test_a_long_line_under_a_letterhead_is_parsed_in_linear_time():
+    """Found by bench/fuzz_parsers.py: one such input took 124 s while the e-mail pattern was quadratic."""
     text = AARHUS_SEED.read_text(encoding="utf-8").replace(
         "Aarhus Kommune\n", "Aarhus Kommune\n" + "x" * 40_000 + "\n", 1
     )
     began = time.perf_counter()
     parse_all_ways(text)
-    assert time.perf_counter() - began < 0.5
+    assert time.perf_counter() - began < 5  # linear: well under a second; quadratic: minutes
