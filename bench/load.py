@@ -113,7 +113,11 @@ def pick_paths(database_url, rng, count=400):
             "ON c.id = m.committee_id JOIN meetings_municipality mu ON mu.id = c.municipality_id"
         )
         items = rows("SELECT meeting_id, number FROM agenda_items_agendaitem WHERE NOT closed")
-        cases = rows("SELECT id, number FROM agenda_items_case")
+        # A case shown only on closed items has no public page (404): pick cases with an open item.
+        cases = rows(
+            "SELECT c.id, c.number FROM agenda_items_case c WHERE EXISTS (SELECT 1 FROM "
+            "agenda_items_agendaitem i WHERE i.case_id = c.id AND NOT i.closed)"
+        )
         words = [
             w
             for (title,) in rows("SELECT title FROM agenda_items_agendaitem WHERE NOT closed", 200)
@@ -280,7 +284,8 @@ def main():
             result = wrk(port, [p for _, p in mix], options.connections, options.seconds, work)
             load_after = os.getloadavg()
         with open(log_path) as f:
-            server_errors = [line for line in f if " 500 " in line or "Traceback" in line or "ERROR" in line]
+            # A 5xx in the access log ('"GET / HTTP/1.1" 500 ...'), or an error Django logged.
+            server_errors = [line for line in f if re.search(r'" 5\d\d |Traceback|ERROR', line)]
 
     import psycopg
 

@@ -24,8 +24,9 @@ TABLES = {
     "attachments": "attachments_attachment",
 }
 
-# `manage.py import_minutes FILE`, which says "half-way" on stdout once half the items are saved
-# (inside the file's one transaction) and carries on until it is killed.
+# `manage.py import_minutes FILE [OPTIONS]`, run as `python -c CHILD FILE HALF [OPTIONS]`: it says
+# "half-way" on stdout once HALF items are saved (inside the file's one transaction) and carries on
+# until it is killed. (bench/faults.py uses it too.)
 CHILD = """
 import sys
 
@@ -48,7 +49,7 @@ def counting(item, parsed_attachments):
 
 
 load.save_attachments = counting
-call_command("import_minutes", sys.argv[1])
+call_command("import_minutes", sys.argv[1], *sys.argv[3:])
 """
 
 
