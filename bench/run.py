@@ -827,6 +827,8 @@ def report_rows(results):
         target = next((t for prefix, t in targets.items() if name.startswith(prefix)), None)
         q = queries.get(name, {}).get("queries")
         measured = f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} / p99 {r['p99_ms']:.1f} ms; {q} queries"
+        if r["requests"] < results.get("requests_per_page", r["requests"]):
+            measured += f"; only {r['requests']} requests in the time limit"
         if "sql_ms" in queries.get(name, {}):
             measured += (
                 f" (in-process: SQL {queries[name]['sql_ms']:.0f} of {queries[name]['view_ms']:.0f} ms)"
@@ -951,9 +953,20 @@ def main(argv=None):
     parser.add_argument(
         "--quick", action="store_true", help="Fewer requests and shorter load runs (smoke test)."
     )
+    parser.add_argument(
+        "--report",
+        metavar="JSON",
+        help="Only print the table of a saved run and write it to docs/PERFORMANCE.md.",
+    )
     args = parser.parse_args(argv)
     if args.quick:
         args.requests, args.seconds, args.sample_meetings = 30, 5, 0
+    if args.report:
+        results = json.loads(Path(args.report).read_text())
+        rows = report_rows(results)
+        print(table(rows))
+        write_performance_md(results, rows)
+        return
 
     RESULTS.mkdir(parents=True, exist_ok=True)
     ensure_database(args.database_url, reset=args.reset)
@@ -966,6 +979,7 @@ def main(argv=None):
         "command": "bench/run.py " + " ".join(argv if argv is not None else sys.argv[1:]),
         "machine": machine(),
         "load_average_start": load_average(),
+        "requests_per_page": args.requests,
         "gunicorn": f"{args.workers} {args.worker_class} workers"
         + (f" × {args.threads} threads" if args.threads > 1 else ""),
     }
