@@ -357,6 +357,10 @@ def test_the_site_answers_within_5_s_of_the_database_coming_back(static_settings
 
     from tests.factories import AgendaItemFactory
 
+    # Restarting PostgreSQL cuts off every database on the server: CI does it (its own server, tests
+    # run one after the other); elsewhere only when asked, and not while other databases are busy.
+    if not (os.environ.get("CI") or os.environ.get("MINUTES_RESTART_POSTGRES")):
+        pytest.skip("restarts PostgreSQL: runs in CI, or with MINUTES_RESTART_POSTGRES=1")
     cluster = local_cluster()
     if cluster is None or os.geteuid() != 0:
         pytest.skip("needs the local PostgreSQL cluster and the right to restart it (pg_ctlcluster)")
