@@ -4,6 +4,7 @@ import re
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -64,7 +65,19 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.filter(closed=False)
 
     def with_meeting(self):
-        return self.select_related("meeting__committee__municipality", "case")
+        """Items with their meeting, committee, municipality and case; without the search vector,
+        which no page shows (2-3 KB a row)."""
+        return self.select_related("meeting__committee__municipality", "case").defer("search_vector")
+
+    def for_display(self):
+        """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
+        from attachments.models import Attachment  # attachments depends on this module
+
+        return (
+            self.select_related("case")
+            .defer("search_vector")
+            .prefetch_related("absences", Prefetch("attachments", Attachment.objects.defer("text", "pages")))
+        )
 
     def timeline(self):
         """Items in meeting date order (undated last), the way a case is followed."""

@@ -14,7 +14,7 @@ class ItemView(DetailView):
 
     def get_object(self, queryset=None):
         return get_object_or_404(
-            AgendaItem.objects.with_meeting().prefetch_related("attachments", "absences"),
+            AgendaItem.objects.with_meeting().for_display(),
             # Through the meeting's primary key, whose lookup turns an out-of-range id into "no such row".
             meeting__pk=self.kwargs["meeting"],
             number=self.kwargs["number"],

@@ -241,12 +241,9 @@ class MeetingView(DetailView):
     template_name = "meetings/meeting_detail.html"
 
     def get_queryset(self):
-        items = AgendaItem.objects.select_related("case").order_by("order", "id")
+        items = AgendaItem.objects.for_display().order_by("order", "id")
         return Meeting.objects.with_committee().prefetch_related(
-            "participants",
-            Prefetch("items", queryset=items),
-            "items__attachments",
-            "items__absences",
+            "participants", Prefetch("items", queryset=items)
         )
 
     def get_context_data(self, **kwargs):
