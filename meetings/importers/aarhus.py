@@ -112,7 +112,9 @@ STARTS_WITH_MONTH = re.compile(rf"^(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 TIME = re.compile(r"\b(\d{1,2})[.:](\d{2})\b")
 TIME_RANGE = re.compile(r"(\d{1,2})[.:](\d{2})\s*(?:[-–—]|til)\s*(\d{1,2})[.:](\d{2})")
 # "(10 min)" after a Referat title, "(15 min.)" after an agenda "Tid:".
-MINUTES_SUFFIX = re.compile(r"\s*\(\s*(\d{1,3})\s*min(?:\.|utter)?\s*\)\s*$")
+# No leading \s*: with search() it would restart at every blank of a long run (quadratic, found by
+# bench/fuzz_parsers.py); callers strip what is left before the suffix.
+MINUTES_SUFFIX = re.compile(r"\(\s*(\d{1,3})\s*min(?:\.|utter)?\s*\)\s*$")
 MINUTES_IN_TEXT = re.compile(r"\(\s*(\d{1,3})\s*min(?:\.|utter)?\s*\)")
 
 # --- Letterhead sidebar (lines 774-794 of the seed) -----------------------------------------------
@@ -1633,7 +1635,7 @@ def _indstilling_meeting(ind, committee):
 
 def _title_key(title):
     """A title for comparison: lower case, no "(10 min)", no punctuation."""
-    title = MINUTES_SUFFIX.sub("", title)
+    title = MINUTES_SUFFIX.sub("", title).rstrip()
     return TITLE_KEY_JUNK.sub(" ", title.lower()).strip()
 
 
