@@ -114,6 +114,11 @@ def _child(path, max_pages):
         cause = exc.__cause__ or exc.__context__ or exc
         if isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError)):
             _fail("the PDF is encrypted or password-protected")
+        # pdfminer wraps what a compression bomb or a deep page tree raises.
+        if isinstance(cause, MemoryError):
+            _fail("reading the PDF needs more memory than allowed; it may be damaged or hostile")
+        if isinstance(cause, RecursionError):
+            _fail("the PDF is nested too deeply to read; it may be damaged or hostile")
         _fail(f"the PDF is damaged and cannot be read ({cause.__class__.__name__})")
     except MemoryError:
         _fail("reading the PDF needs more memory than allowed; it may be damaged or hostile")
