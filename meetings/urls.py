@@ -2,6 +2,7 @@ from django.urls import path, register_converter
 from django.urls.converters import SlugConverter
 
 from . import views
+from .views import public_page
 
 
 class MunicipalitySlugConverter(SlugConverter):
@@ -15,8 +16,8 @@ class MunicipalitySlugConverter(SlugConverter):
         "admin",
         "api",
         "cases",
+        "en",
         "healthz",
-        "i18n",
         "media",
         "meetings",
         "search",
@@ -34,11 +35,15 @@ register_converter(MunicipalitySlugConverter, "municipality")
 
 app_name = "meetings"
 urlpatterns = [
-    path("", views.FrontPageView.as_view(), name="front_page"),
-    path("tilgaengelighed/", views.AccessibilityView.as_view(), name="accessibility"),
-    path("meetings/", views.MeetingListView.as_view(), name="meeting_list"),
-    path("meetings/<int:pk>/", views.MeetingView.as_view(), name="meeting"),
+    path("", public_page(views.FrontPageView.as_view()), name="front_page"),
+    path("tilgaengelighed/", public_page(views.AccessibilityView.as_view()), name="accessibility"),
+    path("meetings/", public_page(views.MeetingListView.as_view()), name="meeting_list"),
+    path("meetings/<int:pk>/", public_page(views.MeetingView.as_view()), name="meeting"),
     # Catch-all slug routes: keep them last.
-    path("<municipality:slug>/", views.MunicipalityView.as_view(), name="municipality"),
-    path("<municipality:municipality>/<slug:slug>/", views.CommitteeView.as_view(), name="committee"),
+    path("<municipality:slug>/", public_page(views.MunicipalityView.as_view()), name="municipality"),
+    path(
+        "<municipality:municipality>/<slug:slug>/",
+        public_page(views.CommitteeView.as_view()),
+        name="committee",
+    ),
 ]

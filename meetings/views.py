@@ -1,10 +1,14 @@
 import datetime
 from dataclasses import dataclass
+from functools import wraps
 
+from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
+from django.utils.cache import patch_cache_control
+from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
 
@@ -12,6 +16,31 @@ from agenda_items.models import AgendaItem
 
 from .filters import MeetingFilter
 from .models import Committee, Meeting, Municipality
+
+
+def public_page(view):
+    """Serve `view` from the page cache for PAGE_CACHE_SECONDS to readers without a session.
+
+    The public pages are the same for every reader (the language is part of the URL), so they
+    are cached whole and marked `public` for a reverse proxy too; only 200 responses are kept.
+    A clerk, who has a session, always gets the page fresh and so sees an import or an edit at
+    once; everyone else within PAGE_CACHE_SECONDS.
+    """
+
+    def public(request, *args, **kwargs):
+        response = view(request, *args, **kwargs)
+        if response.status_code == 200:
+            patch_cache_control(response, public=True)
+        return response
+
+    @wraps(view)
+    def wrapper(request, *args, **kwargs):
+        seconds = settings.PAGE_CACHE_SECONDS
+        if not seconds or settings.SESSION_COOKIE_NAME in request.COOKIES:
+            return view(request, *args, **kwargs)
+        return cache_page(seconds)(public)(request, *args, **kwargs)
+
+    return wrapper
 
 
 def healthz(request):

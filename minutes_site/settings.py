@@ -108,6 +108,19 @@ if os.environ.get("DATABASE_REPLICA_URL"):
     # Tests run against one test database; the replica alias reads that same database.
     DATABASES["replica"]["TEST"] = {"MIRROR": "default"}
 DATABASE_ROUTERS = ["minutes_site.db_router.ReplicaRouter"]
+
+# Public pages are cached whole for readers without a session (meetings.views.public_page): the
+# minutes change a few times a day, and rendering a long meeting page costs tens of milliseconds.
+# DJANGO_CACHE_URL=redis://host:6379/1 shares one cache between all workers (production);
+# unset, each worker keeps its own in memory. DJANGO_PAGE_CACHE_SECONDS=0 turns page caching off.
+PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
+CACHES = {
+    "default": (
+        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["DJANGO_CACHE_URL"]}
+        if os.environ.get("DJANGO_CACHE_URL")
+        else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+    )
+}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -1,3 +1,4 @@
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -7,7 +8,7 @@ from agenda_items import feeds as item_feeds
 from agenda_items.search_views import SearchView
 from api import exports
 from meetings import feeds, sitemaps
-from meetings.views import healthz
+from meetings.views import healthz, public_page
 
 # Feeds, calendars, exports, the API and the sitemap come before the catch-all <municipality>/ routes.
 follow_and_reuse = [
@@ -47,9 +48,13 @@ handler404 = "api.views.not_found"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
-    path("i18n/", include("django.conf.urls.i18n")),
-    path("search/", SearchView.as_view(), name="search"),
     *follow_and_reuse,
-    path("", include("agenda_items.urls")),
-    path("", include("meetings.urls")),
+    # The pages in Danish at their plain addresses and in English under /en/: the URL alone decides
+    # the language, so a page needs no cookie and can be cached whole (meetings.views.public_page).
+    *i18n_patterns(
+        path("search/", public_page(SearchView.as_view()), name="search"),
+        path("", include("agenda_items.urls")),
+        path("", include("meetings.urls")),
+        prefix_default_language=False,
+    ),
 ]

@@ -7,6 +7,21 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache_and_language():
+    """Every test starts with an empty page cache and in Danish.
+
+    A page cached by one test is not another's; and a request to an /en/ page leaves English
+    active in the thread, which would make a later test's reverse() give /en/ addresses.
+    """
+    from django.core.cache import cache
+    from django.utils import translation
+
+    cache.clear()
+    yield
+    translation.deactivate()
+
+
 def pytest_collection_modifyitems(config, items):
     """Tests marked `postgres` run in CI's PostgreSQL pass; on SQLite they are skipped, saying why."""
     from django.db import connection

@@ -57,26 +57,39 @@ def test_every_page_has_lang_skip_link_search_box_and_accessibility_link(client,
         assert 'href="/static/css/site.css"' in html
 
 
-def test_language_switch_posts_to_set_language_and_english_pages_follow(client):
-    html = get(client, "/")
-    assert 'action="/i18n/setlang/" method="post"' in html
-    assert 'name="language" value="en"' in html
+def test_language_switch_is_a_link_to_the_same_page_under_en(client):
+    html = get(client, "/meetings/?kind=minutes")
+    assert '<a href="/en/meetings/?kind=minutes" hreflang="en" lang="en">English</a>' in html
+    assert "<form" not in html.split('class="language-links"')[1].split("</ul>")[0]
 
-    response = client.post("/i18n/setlang/", {"language": "en", "next": "/meetings/"})
-    assert response.status_code == 302
-
-    html = get(client, "/meetings/")
+    html = get(client, "/en/meetings/?kind=minutes")
     assert '<html lang="en">' in html
     assert "Skip to content" in html
     assert "Show meetings" in html
-    assert 'name="language" value="da"' in html
+    assert '<a href="/meetings/?kind=minutes" hreflang="da" lang="da">Dansk</a>' in html
+
+
+def test_the_address_alone_decides_the_language(client):
+    # An English browser or a leftover language cookie does not turn the Danish addresses English:
+    # a cached page is right for everyone who asks for that address.
+    client.cookies["django_language"] = "en"
+    html = client.get("/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.9").content.decode()
+    assert '<html lang="da">' in html
+    assert 'href="/en/"' in html
+
+
+def test_public_pages_set_no_cookie(client):
+    meeting = MeetingFactory()
+    for url in ["/", "/meetings/", f"/meetings/{meeting.pk}/", "/en/", "/search/?q=budget"]:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        assert not response.cookies, url
 
 
 def test_english_dates_use_the_english_format(client):
     meeting = MeetingFactory(date=datetime.date(2026, 2, 3))
-    client.cookies["django_language"] = "en"
 
-    html = get(client, f"/meetings/{meeting.pk}/")
+    html = get(client, f"/en/meetings/{meeting.pk}/")
 
     assert "Feb. 3, 2026" in html
 
