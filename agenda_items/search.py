@@ -11,11 +11,14 @@ SQLite, the zero-setup default, has none of that: every word must occur in the i
 case-insensitively. Closed items are never searched on either database.
 """
 
+import json
 import re
 from dataclasses import dataclass, field
 
+import psycopg
+from django.conf import settings
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
-from django.db import connection
+from django.db import OperationalError, connections, router, transaction
 from django.db.models import Count, Exists, F, Func, OuterRef, Q, TextField, Value
 from django.db.models.functions import Coalesce, Concat, ExtractYear
 from django.utils.html import escape
@@ -28,6 +31,16 @@ from .models import AgendaItem, Case
 # Never rank or facet an unbounded set (PITFALLS.md: ranking costs ~7 ms per 1 000 matches).
 MAX_RESULTS = 10_000
 PAGE_SIZE = 20
+# When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
+# MAX_RESULTS: for a word in most items, or a phrase of two common words, counting means reading
+# the stored vectors of 10 000 items or (a phrase) of every item holding both words, 0.3-4 s at
+# a million items, while the newest 20 matches are found in milliseconds. The estimate comes from
+# the table statistics; five times the cap leaves room for its error.
+ESTIMATE_LIMIT = 5 * MAX_RESULTS
+# Pages of a search with more than MAX_RESULTS matches (newest first): each page further back
+# walks further down the date index, so the deep pages are cut off here (1 000 items); the
+# date and committee filters reach the rest.
+MANY_RESULTS_PAGES = 50
 MAX_QUERY_LENGTH = 500
 # tsvector values are limited to 1 MB; a long Bilag is indexed by its beginning.
 MAX_ATTACHMENT_CHARS = 200_000
@@ -71,6 +84,7 @@ def refresh_search_vectors(items=None):
     Called by the importer after saving, by the admin after an edit, and by the
     `rebuild_search_index` command. A no-op on databases without full-text search.
     """
+    connection = connections["default"]
     if connection.vendor != "postgresql":
         return 0
     with connection.cursor() as cursor:
@@ -101,9 +115,12 @@ class SearchResults:
     committees: list[dict] = field(default_factory=list)  # facet rows: name, slug, municipality, count
     years: list[dict] = field(default_factory=list)  # facet rows: year, count
     fuzzy: bool = False  # found through trigram similarity, not the words themselves
+    timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
 
     @property
     def has_next(self):
+        if self.more_than_max:
+            return self.page < MANY_RESULTS_PAGES and len(self.hits) == PAGE_SIZE
         return self.page * PAGE_SIZE < self.total
 
     @property
@@ -122,31 +139,56 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
     """Search `items` (default: all open items) for `q`; `items` carries the page's filters.
 
     Returns SearchResults for one page. Bad input never raises: an empty or odd query is
-    simply a search without hits.
+    simply a search without hits, and one that takes too long comes back with `timed_out`.
     """
     q = (q or "").strip()[:MAX_QUERY_LENGTH]
-    page = max(1, page)
-    results = SearchResults(query=q, page=page, sort=sort)
+    results = SearchResults(query=q, page=max(1, page), sort=sort)
     base = (AgendaItem.objects.all() if items is None else items).filter(closed=False)
-    if connection.vendor == "postgresql":
-        matched, query = _postgres_match(base, q, section, results)
-    else:
-        matched, query = _fallback_match(base, q, section), None
+    using = router.db_for_read(AgendaItem)
+    if connections[using].vendor != "postgresql":
+        _search(results, _fallback_match(base, q, section), None)
+        return results
+    try:
+        with transaction.atomic(using=using):
+            _limit_statement_time(using)
+            matched, query = _postgres_match(base, q, section, results)
+            _search(results, matched, query)
+    except OperationalError as exc:
+        if not isinstance(exc.__cause__, psycopg.errors.QueryCanceled):
+            raise
+        return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
+    return results
+
+
+def _limit_statement_time(using):
+    """Cancel any statement of this transaction that runs longer than SEARCH_TIMEOUT_SECONDS:
+    a worker is never held for minutes by one unlucky query."""
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            "SELECT set_config('statement_timeout', %s, true)",
+            [f"{max(1, round(settings.SEARCH_TIMEOUT_SECONDS * 1000))}ms"],
+        )
+
+
+def _search(results, matched, query):
+    """Fill `results` with one page of `matched` (None: there was nothing to search for)."""
     if matched is None:
-        return results
-    ids = list(matched.values_list("pk", flat=True)[: MAX_RESULTS + 1])
-    results.more_than_max = len(ids) > MAX_RESULTS
-    ids = ids[:MAX_RESULTS]
-    results.total = len(ids)
-    if not ids:
-        return results
-    if results.more_than_max:
-        # Too many to rank: newest first, straight from the date index (the term is common).
+        return
+    many = query is not None and _estimated_count(matched) > ESTIMATE_LIMIT
+    if not many:
+        ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
+        many = len(ids) > MAX_RESULTS
+    if many:
+        # Too many to rank or facet: newest first, straight down the date index.
+        results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
+        results.page = min(results.page, MANY_RESULTS_PAGES)
         ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
-        results.sort = "date"
     else:
+        results.total = len(ids)
+        if not ids:
+            return
         ordered = AgendaItem.objects.filter(pk__in=ids)
-        if sort == "relevance" and query is not None:
+        if results.sort == "relevance" and query is not None:
             ordered = ordered.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
                 "-rank", F("meeting__date").desc(nulls_last=True), "-pk"
             )
@@ -154,11 +196,19 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
             ordered = ordered.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
             results.sort = "date"
         results.committees, results.years = _facets(ids)
-    start = (page - 1) * PAGE_SIZE
+    start = (results.page - 1) * PAGE_SIZE
     page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
-    snippets = _postgres_snippets(page_items, query) if query is not None else _plain_snippets(page_items, q)
+    if query is not None:
+        snippets = _postgres_snippets(page_items, query)
+    else:
+        snippets = _plain_snippets(page_items, results.query)
     results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
-    return results
+
+
+def _estimated_count(matched):
+    """PostgreSQL's estimate of the number of rows in `matched`, from its plan (about 1 ms)."""
+    plan = matched.order_by().values("pk").explain(format="json")
+    return json.loads(plan)[0]["Plan"]["Plan Rows"]
 
 
 def _postgres_query(q):

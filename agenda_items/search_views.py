@@ -78,6 +78,7 @@ class SearchView(TemplateView):
                 page=page,
             )
         if results:
+            page = results.page
             context.update(
                 previous_url=self.url_with(page=page - 1) if results.has_previous else None,
                 next_url=self.url_with(page=page + 1) if results.has_next and page < MAX_PAGE else None,

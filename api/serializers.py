@@ -301,6 +301,7 @@ class SearchResultsSerializer(serializers.Serializer):
     more_than_max = serializers.BooleanField(help_text="More items match than `total` says; sorted by date")
     max_results = serializers.IntegerField()
     fuzzy = serializers.BooleanField(help_text="No exact matches: titles that look like the query")
+    timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
     sort = serializers.CharField()
     page = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)

@@ -169,11 +169,12 @@ class SearchView(GenericAPIView):
             "max_results": MAX_RESULTS,
             "fuzzy": results.fuzzy,
             "sort": results.sort,
-            "page": page,
-            "next": replace_query_param(url, "page", page + 1)
-            if results.has_next and page < MAX_SEARCH_PAGE
+            "timed_out": results.timed_out,
+            "page": results.page,
+            "next": replace_query_param(url, "page", results.page + 1)
+            if results.has_next and results.page < MAX_SEARCH_PAGE
             else None,
-            "previous": replace_query_param(url, "page", page - 1) if results.has_previous else None,
+            "previous": replace_query_param(url, "page", results.page - 1) if results.has_previous else None,
             "cases": cases,
             "results": results.hits,
         }

@@ -73,6 +73,8 @@ def percentile(values, p):
 
 def setup_django(database_url):
     os.environ["DATABASE_URL"] = database_url
+    # In-process measurements (queries per page, SQL vs Python) are of the work behind a page.
+    os.environ["DJANGO_PAGE_CACHE_SECONDS"] = "0"
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
     import django
 
@@ -392,6 +394,8 @@ def pick_urls(rotate=100):
     ordered = Meeting.objects.filter(date__isnull=False).order_by("-date", "-id")
     depth = min(100_000, ordered.count() - 21)
     deep = ordered[depth]
+    from agenda_items.search import MANY_RESULTS_PAGES
+
     search_words = pick_search_words()
     urls = {
         "front page": ["/"],
@@ -411,15 +415,21 @@ def pick_urls(rotate=100):
         "search, case number (redirect)": [
             "/search/?" + urlencode({"q": number}) for _, number in recurring[:20]
         ],
-        "search, common word, last page": [
-            "/search/?" + urlencode({"q": search_words["common"], "page": 500})
+        f"search, common word, last page ({MANY_RESULTS_PAGES})": [
+            "/search/?" + urlencode({"q": search_words["common"], "page": MANY_RESULTS_PAGES})
         ],
     }
+    if search_words.get("ranked"):
+        urls[f"search, ranked word ({search_words['ranked']})"] = [
+            "/search/?" + urlencode({"q": search_words["ranked"]})
+        ]
     return urls, {"filters": filters, "words": search_words, "deep_position": depth}
 
 
 def pick_search_words():
-    """A common word, a rare one (a generated place name in a handful of items) and a phrase."""
+    """A common word, a rare one (a generated place name in a handful of items), a phrase, and a
+    "ranked" word: a place-name prefix in 1 000-10 000 items, which search counts, ranks and facets
+    in full (the costliest of its paths)."""
     import random
 
     from django.contrib.postgres.search import SearchQuery
@@ -437,7 +447,14 @@ def pick_search_words():
         if 5 <= matches(name, 200) <= 60:
             rare = name
             break
-    return {"common": "kommune", "rare": rare or names[-1], "phrase": '"sociale ydelser"'}
+    ranked = None
+    for name in names[::97]:
+        prefix = name[: max(4, len(name) - 4)]
+        query = SearchQuery(f"{prefix}:*", config="danish", search_type="raw")
+        if 1_000 <= AgendaItem.objects.filter(search_vector=query).values("pk")[:10_001].count() <= 10_000:
+            ranked = prefix
+            break
+    return {"common": "kommune", "rare": rare or names[-1], "phrase": '"sociale ydelser"', "ranked": ranked}
 
 
 # --- 3./4. measuring the site -----------------------------------------------------------------
@@ -604,11 +621,22 @@ def server(command, port, env, log_path, ready_path="/"):
                 proc.wait()
 
 
-def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1, settings_module=None):
+def flush_cache(cache_url):
+    """Empty the page cache's Redis database, so the cached run starts cold."""
+    import redis
+
+    redis.Redis.from_url(cache_url).flushdb()
+
+
+def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1, page_cache_url=None):
+    """gunicorn serving the site; without `page_cache_url` the page cache is off, so every request
+    measures the work behind a page, with it the site's own page cache in that (shared) cache."""
     env = {
         **os.environ,
-        "DJANGO_SETTINGS_MODULE": settings_module or "minutes_site.settings",
+        "DJANGO_SETTINGS_MODULE": "minutes_site.settings",
         "DATABASE_URL": database_url,
+        "DJANGO_PAGE_CACHE_SECONDS": "300" if page_cache_url else "0",
+        "DJANGO_CACHE_URL": page_cache_url or "",
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": "bench-only-not-secret-" + "x" * 40,
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
@@ -948,6 +976,11 @@ def main(argv=None):
         "--sample-meetings", type=int, default=7000, help="Meetings in the load sample (0: none)."
     )
     parser.add_argument(
+        "--cache-url",
+        default="redis://127.0.0.1:6379/15",
+        help="Redis database for the page-cache run (flushed first).",
+    )
+    parser.add_argument(
         "--skip", action="append", default=[], help="Skip a step: parsing, load, cached, datasette."
     )
     parser.add_argument(
@@ -1007,7 +1040,8 @@ def main(argv=None):
                     GUNICORN_PORT, urls[name], args.connections, args.seconds, work_dir, name
                 )
         if "cached" not in args.skip:
-            log("3b. the same with a whole-page cache in front (bench/settings_cached.py)")
+            log(f"3b. the same with the site's page cache in Redis ({args.cache_url})")
+            flush_cache(args.cache_url)
             log_path = Path(work_dir) / "gunicorn-cached.log"
             with gunicorn(
                 args.database_url,
@@ -1015,7 +1049,7 @@ def main(argv=None):
                 log_path,
                 args.worker_class,
                 args.threads,
-                "bench.settings_cached",
+                page_cache_url=args.cache_url,
             ):
                 cached = {name: urls[name] for name in ("meeting page", "item page")}
                 results["cached"] = {

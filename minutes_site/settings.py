@@ -154,6 +154,8 @@ STORAGES = {
 }
 
 # Uploaded minutes and Bilag: size and page limits checked by the importer, not by Django.
+# A search query running longer than this is cancelled and the page says so (PostgreSQL only).
+SEARCH_TIMEOUT_SECONDS = float(os.environ.get("MINUTES_SEARCH_TIMEOUT", "3"))
 MINUTES_MAX_UPLOAD_BYTES = int(os.environ.get("MINUTES_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 MINUTES_MAX_PDF_PAGES = int(os.environ.get("MINUTES_MAX_PDF_PAGES", "500"))
 # Seconds a PDF may take to read in the admin; below the web server's timeout (gunicorn: 60).

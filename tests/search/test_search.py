@@ -247,7 +247,7 @@ def test_search_filters_by_municipality_and_date(client, seeds):
 
 
 def test_search_runs_a_fixed_number_of_queries(client, seeds, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
+    with django_assert_max_num_queries(14):
         client.get("/search/", {"q": "orientering"})
 
 
@@ -260,3 +260,64 @@ def test_vendor_dispatch_uses_the_plain_strategy_on_sqlite(seeds):
         ]
     else:
         assert results.total >= 1
+
+
+# --- PostgreSQL: bounded work for common words and slow queries --------------------------------
+
+
+def many_items_saying(text, count):
+    meeting = load(
+        *[ParsedItem(number=str(n), title=f"Punkt {n}", decision=text) for n in range(1, count + 1)]
+    )
+    refresh_search_vectors(AgendaItem.objects.filter(meeting=meeting))
+    return meeting
+
+
+@pytest.mark.postgres
+def test_a_word_the_planner_expects_in_too_many_items_is_not_counted(monkeypatch):
+    many_items_saying("Godkendt med bemærkning om skolebussen.", 45)
+    monkeypatch.setattr("agenda_items.search.ESTIMATE_LIMIT", 0)  # every estimate is "too many"
+    monkeypatch.setattr("agenda_items.search.MANY_RESULTS_PAGES", 2)
+
+    first = search("skolebussen")
+
+    assert first.more_than_max and first.sort == "date"
+    assert len(first.hits) == 20 and first.has_next
+    assert first.committees == [] and first.years == []  # no facets over an uncounted set
+    # Deep pages stop at MANY_RESULTS_PAGES: a page asked for further back is the last one.
+    last = search("skolebussen", page=99)
+    assert last.page == 2 and not last.has_next
+    assert {h.item.pk for h in first.hits}.isdisjoint(h.item.pk for h in last.hits)
+
+
+@pytest.mark.postgres
+def test_a_word_the_planner_expects_rarely_is_counted_and_ranked():
+    many_items_saying("Godkendt med bemærkning om skolebussen.", 25)
+
+    results = search("skolebussen")
+
+    assert results.total == 25 and not results.more_than_max and results.sort == "relevance"
+    assert [row["count"] for row in results.years] == [25]
+
+
+@pytest.mark.postgres
+def test_a_search_that_runs_too_long_is_stopped_with_a_message(client, seeds, settings, monkeypatch):
+    settings.SEARCH_TIMEOUT_SECONDS = 0.05
+
+    def slow_estimate(matched):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")  # cancelled by the statement timeout after 50 ms
+        return 0
+
+    monkeypatch.setattr("agenda_items.search._estimated_count", slow_estimate)
+
+    response = client.get("/search/", {"q": "ukrainer"})
+
+    assert response.status_code == 200
+    assert response.context["results"].timed_out
+    assert "Søgningen tog for lang tid" in response.content.decode()
+    # The connection is usable afterwards: the cancelled statement's transaction was rolled back.
+    assert client.get("/api/search/", {"q": "ukrainer"}).json()["timed_out"] is True
+    monkeypatch.undo()
+    settings.SEARCH_TIMEOUT_SECONDS = 3
+    assert search("ukrainer").total >= 1
