@@ -59,15 +59,19 @@ class Case(models.Model):
         return reverse("agenda_items:case", kwargs={"pk": self.pk})
 
 
+# The stored search columns (kept by agenda_items.search.refresh_search_vectors): 2-5 KB a row
+# that no page shows, so page queries leave them out.
+SEARCH_COLUMNS = ("search_vector", "word_pairs")
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items a page may show in full (closed items show only number and "Lukket punkt")."""
         return self.filter(closed=False)
 
     def with_meeting(self):
-        """Items with their meeting, committee, municipality and case; without the search vector,
-        which no page shows (2-3 KB a row)."""
-        return self.select_related("meeting__committee__municipality", "case").defer("search_vector")
+        """Items with their meeting, committee, municipality and case; without the search columns."""
+        return self.select_related("meeting__committee__municipality", "case").defer(*SEARCH_COLUMNS)
 
     def for_display(self):
         """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
@@ -75,7 +79,7 @@ class AgendaItemQuerySet(models.QuerySet):
 
         return (
             self.select_related("case")
-            .defer("search_vector")
+            .defer(*SEARCH_COLUMNS)
             .prefetch_related("absences", Prefetch("attachments", Attachment.objects.defer("text", "pages")))
         )
 
@@ -112,6 +116,10 @@ class AgendaItem(models.Model):
     # Fields a clerk corrected by hand; a re-import leaves them as the clerk left them.
     edited_fields = models.JSONField(_("rettet i hånden"), default=list, blank=True, editable=False)
     search_vector = SearchVectorField(null=True, editable=False)
+    # Every pair of adjacent words of search_vector as one lexeme ("social ydels"): the index that
+    # lets a phrase search ("sociale ydelser") find its few candidates instead of rechecking word
+    # positions in every item that holds both words.
+    word_pairs = SearchVectorField(null=True, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
 

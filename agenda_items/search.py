@@ -13,14 +13,21 @@ case-insensitively. Closed items are never searched on either database.
 
 import json
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 import psycopg
 from django.conf import settings
-from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.contrib.postgres.search import (
+    SearchHeadline,
+    SearchQuery,
+    SearchQueryField,
+    SearchRank,
+    SearchVector,
+)
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import Count, Exists, F, Func, OuterRef, Q, TextField, Value
-from django.db.models.functions import Coalesce, Concat, ExtractYear
+from django.db.models import BooleanField, Count, Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -52,6 +59,9 @@ CASE_NUMBER = re.compile(
     r"^\s*(?:\d{2}\s*[/-]\s*\d{1,7}|[A-Za-zÆØÅæøå]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s*$"
 )
 _WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\s(?:or|OR)\s')
+# A quoted phrase every match must contain: not one negated with -, and none in a query with "or".
+_REQUIRED_PHRASE = re.compile(r'(?<![-\w])"([^"]+)"')
+_OR = re.compile(r"\sor\s", re.IGNORECASE)
 _WORD = re.compile(r"[^\W_]+")
 
 # Which columns a search can be limited to (the "section" choice).
@@ -64,17 +74,33 @@ SECTIONS = {
 }
 
 _REFRESH_SQL = f"""
-UPDATE agenda_items_agendaitem AS i SET search_vector = CASE WHEN i.closed THEN NULL ELSE
-    setweight(to_tsvector('danish'::regconfig, i.title), 'A')
-    || setweight(to_tsvector('danish'::regconfig, i.decision), 'B')
-    || setweight(to_tsvector('danish'::regconfig, i.recommendation), 'C')
-    || setweight(to_tsvector('danish'::regconfig, i.presentation), 'C')
-    || setweight(jsonb_to_tsvector('danish'::regconfig, i.sections, '["string"]'), 'C')
-    || setweight(to_tsvector('danish'::regconfig, coalesce((
-        SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
-                    {MAX_ATTACHMENT_CHARS})
-        FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')), 'D')
-END
+UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
+    SELECT v.vector, (
+        SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme))
+        FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v.vector)) AS a
+        JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v.vector)) AS b ON b.p = a.p + 1
+    )
+    FROM (SELECT CASE WHEN i.closed THEN NULL ELSE
+        setweight(to_tsvector('danish'::regconfig, i.title), 'A')
+        || setweight(to_tsvector('danish'::regconfig, i.decision), 'B')
+        || setweight(to_tsvector('danish'::regconfig, i.recommendation), 'C')
+        || setweight(to_tsvector('danish'::regconfig, i.presentation), 'C')
+        || setweight(jsonb_to_tsvector('danish'::regconfig, i.sections, '["string"]'), 'C')
+        || setweight(to_tsvector('danish'::regconfig, coalesce((
+            SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
+                        {MAX_ATTACHMENT_CHARS})
+            FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')), 'D')
+    END AS vector) AS v
+)
+"""
+# The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them.
+_PHRASE_PAIRS_SQL = """
+WITH words AS (
+    SELECT phrase.n, w.lexeme, unnest(w.positions) AS p
+    FROM unnest(%s::text[]) WITH ORDINALITY AS phrase(text, n),
+         unnest(to_tsvector('danish'::regconfig, phrase.text)) AS w
+)
+SELECT DISTINCT a.lexeme || ' ' || b.lexeme FROM words a JOIN words b ON b.n = a.n AND b.p = a.p + 1
 """
 
 
@@ -226,6 +252,11 @@ def _postgres_match(base, q, section, results):
     if query is None:
         return None, None
     matched = base.filter(search_vector=query)
+    pairs = _phrase_pairs(q)
+    if pairs:
+        # The index finds the few items that hold the phrase's word pairs; only those are
+        # rechecked for the phrase itself (word positions), not every item with both words.
+        matched = matched.filter(_Matches(F("word_pairs"), Cast(Value(pairs), SearchQueryField())))
     if section in SECTIONS:
         matched = _limit_to_section(matched, section, query)
     if not matched.exists() and section is None:
@@ -235,6 +266,26 @@ def _postgres_match(base, q, section, results):
             results.fuzzy = True
             return fuzzy, None
     return matched, query
+
+
+class _Matches(Func):
+    """`vector @@ tsquery` as a condition, for a tsquery that must not be parsed again."""
+
+    template = "%(expressions)s"
+    arg_joiner = " @@ "
+    output_field = BooleanField()
+
+
+def _phrase_pairs(q):
+    """The tsquery text ('social ydels' & ...) of the word pairs that every match of `q` holds
+    in word_pairs, from its required quoted phrases; "" when there are none."""
+    phrases = _REQUIRED_PHRASE.findall(q) if not _OR.search(q) else []
+    if not phrases:
+        return ""
+    with connections[router.db_for_read(AgendaItem)].cursor() as cursor:
+        cursor.execute(_PHRASE_PAIRS_SQL, [phrases])
+        pairs = sorted(row[0] for row in cursor.fetchall())
+    return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
 
 
 def _limit_to_section(matched, section, query):
@@ -370,21 +421,28 @@ def _plain_snippets(items, q, width=110):
 
 
 def _facets(ids):
-    """Counts per committee and per year over the matched items (a bounded set)."""
-    matched = AgendaItem.objects.filter(pk__in=ids)
-    committees = list(
-        matched.values(
+    """Counts per committee and per year over the matched items (a bounded set), in one query."""
+    rows = (
+        AgendaItem.objects.filter(pk__in=ids)
+        .values(
             name=F("meeting__committee__name"),
             slug=F("meeting__committee__slug"),
             municipality=F("meeting__committee__municipality__slug"),
+            year=ExtractYear("meeting__date"),
         )
         .annotate(count=Count("pk"))
-        .order_by("-count", "name")
+        .order_by()
     )
-    years = list(
-        matched.annotate(year=ExtractYear("meeting__date"))
-        .values("year")
-        .annotate(count=Count("pk"))
-        .order_by(F("year").desc(nulls_last=True))
-    )
-    return committees, years
+    committees, years = Counter(), Counter()
+    for row in rows:
+        committees[row["name"], row["slug"], row["municipality"]] += row["count"]
+        years[row["year"]] += row["count"]
+    committee_rows = [
+        {"name": name, "slug": slug, "municipality": municipality, "count": count}
+        for (name, slug, municipality), count in committees.items()
+    ]
+    committee_rows.sort(key=lambda row: (-row["count"], row["name"]))
+    # Newest year first, undated (None) last.
+    year_rows = [{"year": year, "count": count} for year, count in years.items()]
+    year_rows.sort(key=lambda row: (row["year"] is None, -(row["year"] or 0)))
+    return committee_rows, year_rows

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agenda_items.models import AgendaItem, Case
+from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case
 from agenda_items.search import MAX_QUERY_LENGTH, MAX_RESULTS, PAGE_SIZE, SECTIONS
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
@@ -235,7 +235,7 @@ class AgendaItemSerializer(PublicAgendaItemSerializer):
 
 
 # Columns of an item no output reads; the search vector alone can be larger than the rest of the row.
-ITEM_DEFER = ["search_vector", "edited_fields"]
+ITEM_DEFER = [*SEARCH_COLUMNS, "edited_fields"]
 
 
 def item_prefetches(prefix=""):

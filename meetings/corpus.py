@@ -921,7 +921,10 @@ def build_search_index(first_id, end_id, *, progress=None, using="default", work
 
     rebuild = []
     if not in_transaction and end_id - first_id >= REBUILD_INDEX_FROM:
-        rebuild = _drop_indexes(connection, AgendaItem._meta.db_table, "search_vector")
+        table = AgendaItem._meta.db_table
+        rebuild = _drop_indexes(connection, table, "search_vector") + _drop_indexes(
+            connection, table, "word_pairs"
+        )
     try:
         if in_transaction or workers < 2:
             for span in map(refresh, ranges):

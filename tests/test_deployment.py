@@ -163,6 +163,10 @@ def test_compose_runs_postgres_a_release_step_and_the_web_service():
     assert any(v.endswith(":/app/var/media") for v in web["volumes"])
     assert any(v.endswith(":/var/lib/postgresql/data") for v in services["db"]["volumes"])
     assert set(compose["volumes"]) == {"db", "media"}
+    # Every worker shares one page cache, and the site waits for it.
+    assert web["environment"]["DJANGO_CACHE_URL"].startswith("redis://cache:")
+    assert services["cache"]["image"].startswith("redis:")
+    assert web["depends_on"]["cache"]["condition"] == "service_healthy"
 
 
 # Production mode under gunicorn ---------------------------------------------------------------
@@ -297,6 +301,24 @@ def test_the_deploy_check_passes_with_json_logs_and_a_replica(tmp_path):
         timeout=120,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_the_page_cache_is_shared_through_redis_when_a_cache_url_is_given(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings; print(settings.CACHES['default'])"
+    )
+    for extra, backend in [
+        ({"DJANGO_CACHE_URL": "redis://cache:6379/0"}, "django.core.cache.backends.redis.RedisCache"),
+        ({}, "django.core.cache.backends.locmem.LocMemCache"),
+    ]:
+        env = production_env(tmp_path, DJANGO_SETTINGS_MODULE="minutes_site.settings", **extra)
+        result = subprocess.run(
+            [sys.executable, "-c", code], cwd=ROOT, env=env, capture_output=True, text=True, timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        assert backend in result.stdout
+        if extra:
+            assert "redis://cache:6379/0" in result.stdout
 
 
 # A database restart ---------------------------------------------------------------------------

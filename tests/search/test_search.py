@@ -321,3 +321,60 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_message(client, seeds, se
     monkeypatch.undo()
     settings.SEARCH_TIMEOUT_SECONDS = 3
     assert search("ukrainer").total >= 1
+
+
+# --- PostgreSQL: phrases through the word-pair index --------------------------------------------
+
+
+def pks(q):
+    return {h.item.pk for h in search(q).hits}
+
+
+@pytest.mark.postgres
+def test_word_pairs_hold_each_pair_of_adjacent_words_and_nothing_for_closed_items():
+    meeting = load(
+        ParsedItem(number="1", title="Sociale ydelser", decision="Udvalget godkendte indstillingen."),
+        ParsedItem(number="2", title="Lukket punkt", closed=True, decision="Sociale ydelser"),
+    )
+    open_item, closed_item = AgendaItem.objects.filter(meeting=meeting).order_by("number")
+
+    assert "'social ydels'" in open_item.word_pairs
+    assert "'udvalg godkend'" in open_item.word_pairs
+    assert "'ydels social'" not in open_item.word_pairs
+    assert closed_item.word_pairs is None and closed_item.search_vector is None
+
+
+@pytest.mark.postgres
+def test_a_phrase_is_found_only_where_its_words_stand_together():
+    meeting = load(
+        ParsedItem(number="1", title="Budget", decision="Udgifterne til sociale ydelser stiger."),
+        ParsedItem(number="2", title="Budget", decision="Ydelser til sociale formål og andet socialt."),
+        ParsedItem(number="3", title="Budget", decision="Ydelser til borgere i kommunen."),
+    )
+    one, two, three = AgendaItem.objects.filter(meeting=meeting).order_by("number")
+
+    assert pks('"sociale ydelser"') == {one.pk}
+    assert pks('budget -"sociale ydelser"') == {two.pk, three.pk}
+    assert pks('"sociale ydelser" or "sociale formål"') == {one.pk, two.pk}
+    # A stop word inside the phrase leaves no adjacent pair: the phrase is checked without the index.
+    assert pks('"ydelser til borgere"') == {three.pk}
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(
+    "q",
+    [
+        '"social snyd"',
+        '"kontrolgruppens årsberetning"',
+        '"tager orienteringen"',
+        '"Udvalget godkendte"',
+        '"sociale ydelser"',
+        '"Udvalget orienteres om" -budget',
+    ],
+)
+def test_the_word_pair_index_never_loses_a_phrase_match(seeds, q):
+    from agenda_items.search import _phrase_pairs, _postgres_query
+
+    plain = AgendaItem.objects.filter(closed=False, search_vector=_postgres_query(q))
+    assert _phrase_pairs(q)  # the index takes part
+    assert search(q).total == plain.count() > 0
