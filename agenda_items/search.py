@@ -1,11 +1,15 @@
 """Full-text search over agenda items: one entry point, `search()`, that picks a strategy by database.
 
 PostgreSQL keeps a weighted tsvector per item in `AgendaItem.search_vector` (danish config):
-title A, decision B, recommendation, presentation and other sections C, attachments D; it is
-kept current by `refresh_search_vectors()` (called by the importer, the admin and the
-`rebuild_search_index` command). Plain words become prefix terms (`sprogmentor:*` finds
-"sprogmentorindsatsen", `ukrainer:*` finds "ukrainere"); quotes, `-word` and `or` switch to
-websearch syntax; titles with typos are found through pg_trgm when nothing else matches.
+title A, decision B, recommendation, presentation and other sections C, attachments D; beside it
+`AgendaItem.word_pairs` holds every pair of adjacent words, so that a phrase finds its candidates
+through an index. Both are kept current by `refresh_search_vectors()` (called by the importer,
+the admin and the `rebuild_search_index` command). Plain words become prefix terms
+(`sprogmentor:*` finds "sprogmentorindsatsen", `ukrainer:*` finds "ukrainere"); quotes, `-word`
+and `or` switch to websearch syntax; titles with typos are found through pg_trgm when nothing
+else matches. Work is bounded at any size: up to MAX_RESULTS matches are counted, ranked and
+faceted; beyond that (or when PostgreSQL expects far more) the newest come first, and a
+statement timeout stops whatever still runs too long.
 
 SQLite, the zero-setup default, has none of that: every word must occur in the item's text,
 case-insensitively. Closed items are never searched on either database.
@@ -105,7 +109,7 @@ SELECT DISTINCT a.lexeme || ' ' || b.lexeme FROM words a JOIN words b ON b.n = a
 
 
 def refresh_search_vectors(items=None):
-    """Recompute the stored search vector of `items` (a queryset; all items when None).
+    """Recompute the stored search vector and word pairs of `items` (a queryset; all when None).
 
     Called by the importer after saving, by the admin after an edit, and by the
     `rebuild_search_index` command. A no-op on databases without full-text search.

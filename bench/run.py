@@ -419,6 +419,9 @@ def pick_urls(rotate=100):
             "/search/?" + urlencode({"q": search_words["common"], "page": MANY_RESULTS_PAGES})
         ],
     }
+    urls[f"search, rare phrase of common words ({search_words['rare_phrase']})"] = [
+        "/search/?" + urlencode({"q": search_words["rare_phrase"]})
+    ]
     if search_words.get("ranked"):
         urls[f"search, ranked word ({search_words['ranked']})"] = [
             "/search/?" + urlencode({"q": search_words["ranked"]})
@@ -454,7 +457,14 @@ def pick_search_words():
         if 1_000 <= AgendaItem.objects.filter(search_vector=query).values("pk")[:10_001].count() <= 10_000:
             ranked = prefix
             break
-    return {"common": "kommune", "rare": rare or names[-1], "phrase": '"sociale ydelser"', "ranked": ranked}
+    return {
+        "common": "kommune",
+        "rare": rare or names[-1],
+        "phrase": '"sociale ydelser"',
+        # Both words are in most items, next to each other in almost none: the phrase's worst case.
+        "rare_phrase": '"budget kommune"',
+        "ranked": ranked,
+    }
 
 
 # --- 3./4. measuring the site -----------------------------------------------------------------
@@ -762,6 +772,9 @@ def datasette_urls(meta):
         ],
         f"search, phrase ({words['phrase']})": [
             "/minutes/agenda_items?" + urlencode({"_search": words["phrase"]})
+        ],
+        f"search, rare phrase of common words ({words['rare_phrase']})": [
+            "/minutes/agenda_items?" + urlencode({"_search": words["rare_phrase"]})
         ],
     }
 

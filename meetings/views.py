@@ -1,4 +1,5 @@
 import datetime
+import logging
 from dataclasses import dataclass
 from functools import wraps
 
@@ -11,11 +12,14 @@ from django.utils.cache import patch_cache_control
 from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
+from redis.exceptions import RedisError
 
 from agenda_items.models import AgendaItem
 
 from .filters import MeetingFilter
 from .models import Committee, Meeting, Municipality
+
+logger = logging.getLogger(__name__)
 
 
 def public_page(view):
@@ -24,7 +28,8 @@ def public_page(view):
     The public pages are the same for every reader (the language is part of the URL), so they
     are cached whole and marked `public` for a reverse proxy too; only 200 responses are kept.
     A clerk, who has a session, always gets the page fresh and so sees an import or an edit at
-    once; everyone else within PAGE_CACHE_SECONDS.
+    once; everyone else within PAGE_CACHE_SECONDS. A shared cache (Redis) that is down or slow
+    makes the page slower, never an error.
     """
 
     def public(request, *args, **kwargs):
@@ -38,7 +43,11 @@ def public_page(view):
         seconds = settings.PAGE_CACHE_SECONDS
         if not seconds or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
-        return cache_page(seconds)(public)(request, *args, **kwargs)
+        try:
+            return cache_page(seconds)(public)(request, *args, **kwargs)
+        except RedisError:
+            logger.warning("Page cache unavailable; serving %s uncached", request.path, exc_info=True)
+            return view(request, *args, **kwargs)
 
     return wrapper
 

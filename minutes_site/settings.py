@@ -116,7 +116,12 @@ DATABASE_ROUTERS = ["minutes_site.db_router.ReplicaRouter"]
 PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
 CACHES = {
     "default": (
-        {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": os.environ["DJANGO_CACHE_URL"]}
+        {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": os.environ["DJANGO_CACHE_URL"],
+            # A cache that does not answer at once is skipped (meetings.views.public_page).
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
         if os.environ.get("DJANGO_CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
     )
@@ -153,9 +158,9 @@ STORAGES = {
     },
 }
 
-# Uploaded minutes and Bilag: size and page limits checked by the importer, not by Django.
 # A search query running longer than this is cancelled and the page says so (PostgreSQL only).
 SEARCH_TIMEOUT_SECONDS = float(os.environ.get("MINUTES_SEARCH_TIMEOUT", "3"))
+# Uploaded minutes and Bilag: size and page limits checked by the importer, not by Django.
 MINUTES_MAX_UPLOAD_BYTES = int(os.environ.get("MINUTES_MAX_UPLOAD_BYTES", str(25 * 1024 * 1024)))
 MINUTES_MAX_PDF_PAGES = int(os.environ.get("MINUTES_MAX_PDF_PAGES", "500"))
 # Seconds a PDF may take to read in the admin; below the web server's timeout (gunicorn: 60).

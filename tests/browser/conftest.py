@@ -32,5 +32,5 @@ def browser_type_launch_args(browser_type_launch_args):
 
 @pytest.fixture(scope="session")
 def browser_context_args(browser_context_args):
-    # LocaleMiddleware follows Accept-Language: browse as a Danish reader, the site's main audience.
+    # The address decides the language (Danish, or English under /en/); a Danish browser all the same.
     return {**browser_context_args, "locale": "da-DK"}

@@ -179,6 +179,10 @@ def test_axe_finds_no_violations_on_an_english_page_with_danish_minutes(live_ser
     context = browser.new_context(locale="en-GB")
     page = context.new_page()
     page.goto(live_server.url + archive["first"].get_absolute_url())
+    # An English browser gets the Danish page at its Danish address; the link switches.
+    expect(page.locator("html")).to_have_attribute("lang", "da")
+    page.get_by_role("link", name="English").click()
+    expect(page).to_have_url(live_server.url + "/en" + archive["first"].get_absolute_url())
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
     results = Axe().run(

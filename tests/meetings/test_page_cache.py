@@ -67,3 +67,19 @@ def test_an_error_page_is_not_cached(client, settings):
     response = client.get("/meetings/?date_after=not-a-date")
     assert response.status_code == 400
     assert "public" not in response.get("Cache-Control", "")
+
+
+def test_a_shared_cache_that_is_down_makes_pages_slower_not_broken(client, meeting, settings, caplog):
+    settings.PAGE_CACHE_SECONDS = 60
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:1/0",  # nothing listens on port 1
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+    response = client.get(f"/meetings/{meeting.pk}/")
+
+    assert response.status_code == 200
+    assert "Page cache unavailable" in caplog.text
