@@ -43,11 +43,11 @@ from .models import AgendaItem, Case
 MAX_RESULTS = 10_000
 PAGE_SIZE = 20
 # When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
-# MAX_RESULTS: for a word in most items, or a phrase of two common words, counting means reading
-# the stored vectors of 10 000 items or (a phrase) of every item holding both words, 0.3-4 s at
-# a million items, while the newest 20 matches are found in milliseconds. The estimate comes from
-# the table statistics; five times the cap leaves room for its error.
-ESTIMATE_LIMIT = 5 * MAX_RESULTS
+# MAX_RESULTS: for a word in most items counting reads 10 000 rows, for a common phrase it
+# rechecks word positions in 10 000 stored vectors (0.1-0.4 s at a million items), while the
+# newest 20 matches are found in milliseconds. The estimate comes from the table statistics;
+# twice the cap leaves room for its error.
+ESTIMATE_LIMIT = 2 * MAX_RESULTS
 # Pages of a search with more than MAX_RESULTS matches (newest first): each page further back
 # walks further down the date index, so the deep pages are cut off here (1 000 items); the
 # date and committee filters reach the rest.
@@ -176,13 +176,13 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
     base = (AgendaItem.objects.all() if items is None else items).filter(closed=False)
     using = router.db_for_read(AgendaItem)
     if connections[using].vendor != "postgresql":
-        _search(results, _fallback_match(base, q, section), None)
+        _search(results, _fallback_match(base, q, section), None, None)
         return results
     try:
         with transaction.atomic(using=using):
             _limit_statement_time(using)
-            matched, query = _postgres_match(base, q, section, results)
-            _search(results, matched, query)
+            matched, query, estimate_of = _postgres_match(base, q, section, results)
+            _search(results, matched, query, estimate_of)
     except OperationalError as exc:
         if not isinstance(exc.__cause__, psycopg.errors.QueryCanceled):
             raise
@@ -200,11 +200,14 @@ def _limit_statement_time(using):
         )
 
 
-def _search(results, matched, query):
-    """Fill `results` with one page of `matched` (None: there was nothing to search for)."""
+def _search(results, matched, query, estimate_of):
+    """Fill `results` with one page of `matched` (None: there was nothing to search for).
+
+    `estimate_of` is the queryset whose estimated size stands for the matches' (None: count).
+    """
     if matched is None:
         return
-    many = query is not None and _estimated_count(matched) > ESTIMATE_LIMIT
+    many = estimate_of is not None and _estimated_count(estimate_of) > ESTIMATE_LIMIT
     if not many:
         ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
         many = len(ids) > MAX_RESULTS
@@ -252,15 +255,20 @@ def _postgres_query(q):
 
 
 def _postgres_match(base, q, section, results):
+    """(matched items, the tsquery, the queryset to estimate their number from) for `q`."""
     query = _postgres_query(q)
     if query is None:
-        return None, None
-    matched = base.filter(search_vector=query)
+        return None, None, None
+    matched = estimate_of = base.filter(search_vector=query)
     pairs = _phrase_pairs(q)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
         # rechecked for the phrase itself (word positions), not every item with both words.
-        matched = matched.filter(_Matches(F("word_pairs"), Cast(Value(pairs), SearchQueryField())))
+        # Their number is the better estimate: the planner takes the pairs and the words for
+        # independent conditions, and so underestimates both together several times over.
+        holds_pairs = _Matches(F("word_pairs"), Cast(Value(pairs), SearchQueryField()))
+        estimate_of = base.filter(holds_pairs)
+        matched = matched.filter(holds_pairs)
     if section in SECTIONS:
         matched = _limit_to_section(matched, section, query)
     if not matched.exists() and section is None:
@@ -268,8 +276,8 @@ def _postgres_match(base, q, section, results):
         fuzzy = base.filter(title__trigram_word_similar=q)
         if fuzzy.exists():
             results.fuzzy = True
-            return fuzzy, None
-    return matched, query
+            return fuzzy, None, None
+    return matched, query, estimate_of
 
 
 class _Matches(Func):
