@@ -30,6 +30,18 @@ def test_a_reader_gets_the_cached_page_within_the_cache_time(client, meeting, se
     assert {"public", "max-age=60"} <= cache_control
 
 
+def test_one_cached_copy_serves_every_browser_language(client, meeting, settings):
+    settings.PAGE_CACHE_SECONDS = 60
+    first = client.get(f"/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE="da-DK,da;q=0.9")
+    move(meeting, "Byrådssalen")
+
+    second = client.get(f"/meetings/{meeting.pk}/", HTTP_ACCEPT_LANGUAGE="en-GB,en;q=0.8")
+
+    assert "Accept-Language" not in first.get("Vary", "")
+    assert second.content == first.content  # the cached copy, whatever the browser asks for
+    assert first["Content-Language"] == "da"
+
+
 def test_a_clerk_with_a_session_always_gets_the_page_fresh(client, meeting, settings):
     settings.PAGE_CACHE_SECONDS = 60
     client.get(f"/meetings/{meeting.pk}/")
