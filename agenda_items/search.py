@@ -30,8 +30,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import BooleanField, Count, Exists, F, Func, OuterRef, Q, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat, ExtractYear
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -211,26 +211,41 @@ def _search(results, matched, query, estimate_of):
     if not many:
         ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
         many = len(ids) > MAX_RESULTS
+    start = (results.page - 1) * PAGE_SIZE
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
         results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
         results.page = min(results.page, MANY_RESULTS_PAGES)
+        start = (results.page - 1) * PAGE_SIZE
         ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
+        page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
     else:
         results.total = len(ids)
         if not ids:
             return
-        ordered = AgendaItem.objects.filter(pk__in=ids)
-        if results.sort == "relevance" and query is not None:
-            ordered = ordered.annotate(rank=SearchRank(F("search_vector"), query)).order_by(
-                "-rank", F("meeting__date").desc(nulls_last=True), "-pk"
-            )
-        else:
-            ordered = ordered.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
+        if results.sort != "relevance" or query is None:
             results.sort = "date"
-        results.committees, results.years = _facets(ids)
-    start = (results.page - 1) * PAGE_SIZE
-    page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
+        # One pass over the bounded set gives each match's rank, date and committee: the facets
+        # are counted and the order is decided from these rows, and only the page is fetched whole.
+        rank = SearchRank(F("search_vector"), query) if results.sort == "relevance" else Value(0.0)
+        rows = list(
+            AgendaItem.objects.filter(pk__in=ids)
+            .order_by()
+            .values_list(
+                "pk",
+                rank,
+                "meeting__date",
+                "meeting__committee__name",
+                "meeting__committee__slug",
+                "meeting__committee__municipality__slug",
+            )
+        )
+        results.committees, results.years = _facets(rows)
+        # Best first (or newest first), then newest, undated last, then the newest item.
+        rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))
+        page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
+        by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
+        page_items = [by_pk[pk] for pk in page_ids]
     if query is not None:
         snippets = _postgres_snippets(page_items, query)
     else:
@@ -432,23 +447,13 @@ def _plain_snippets(items, q, width=110):
     return snippets
 
 
-def _facets(ids):
-    """Counts per committee and per year over the matched items (a bounded set), in one query."""
-    rows = (
-        AgendaItem.objects.filter(pk__in=ids)
-        .values(
-            name=F("meeting__committee__name"),
-            slug=F("meeting__committee__slug"),
-            municipality=F("meeting__committee__municipality__slug"),
-            year=ExtractYear("meeting__date"),
-        )
-        .annotate(count=Count("pk"))
-        .order_by()
-    )
+def _facets(rows):
+    """Counts per committee and per year from the matches' (pk, rank, date, committee name,
+    committee slug, municipality slug) rows."""
     committees, years = Counter(), Counter()
-    for row in rows:
-        committees[row["name"], row["slug"], row["municipality"]] += row["count"]
-        years[row["year"]] += row["count"]
+    for _pk, _rank, date, name, slug, municipality in rows:
+        committees[name, slug, municipality] += 1
+        years[date.year if date else None] += 1
     committee_rows = [
         {"name": name, "slug": slug, "municipality": municipality, "count": count}
         for (name, slug, municipality), count in committees.items()
