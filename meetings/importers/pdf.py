@@ -10,6 +10,7 @@ import json
 import math
 import os
 import resource
+import signal
 import subprocess
 import sys
 
@@ -64,6 +65,10 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
         raise PdfError(
             f"reading the PDF took longer than {timeout} s; it may be damaged or hostile"
         ) from None
+    if proc.returncode == -signal.SIGXCPU:
+        # The same limit counted in CPU seconds (RLIMIT_CPU): on an idle machine it can strike
+        # a moment before the wall clock does.
+        raise PdfError(f"reading the PDF took longer than {timeout} s; it may be damaged or hostile")
     if proc.returncode != 0:
         lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         if lines and lines[-1].startswith(_MESSAGE):
