@@ -211,7 +211,6 @@ def _search(results, matched, query, estimate_of):
     if not many:
         ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
         many = len(ids) > MAX_RESULTS
-    start = (results.page - 1) * PAGE_SIZE
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
         results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
@@ -243,6 +242,7 @@ def _search(results, matched, query, estimate_of):
         results.committees, results.years = _facets(rows)
         # Best first (or newest first), then newest, undated last, then the newest item.
         rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))
+        start = (results.page - 1) * PAGE_SIZE
         page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
         by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
         page_items = [by_pk[pk] for pk in page_ids]
