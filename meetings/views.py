@@ -44,6 +44,8 @@ def public_page(view):
         if not seconds or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
         try:
+            # Wrapped here rather than once at import, so that PAGE_CACHE_SECONDS is read per
+            # request (tests and a settings change see it); the wrapping costs microseconds.
             return cache_page(seconds)(public)(request, *args, **kwargs)
         except RedisError:
             logger.warning("Page cache unavailable; serving %s uncached", request.path, exc_info=True)
