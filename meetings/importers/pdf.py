@@ -53,6 +53,7 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
         cpu_seconds = math.ceil(timeout)
         resource.setrlimit(resource.RLIMIT_CPU, (cpu_seconds, cpu_seconds + 5))
 
+    too_long = PdfError(f"reading the PDF took longer than {timeout} s; it may be damaged or hostile")
     try:
         proc = subprocess.run(
             _child_command(path, max_pages),
@@ -62,13 +63,11 @@ def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):
             env=env,
         )
     except subprocess.TimeoutExpired:
-        raise PdfError(
-            f"reading the PDF took longer than {timeout} s; it may be damaged or hostile"
-        ) from None
+        raise too_long from None
     if proc.returncode == -signal.SIGXCPU:
         # The same limit counted in CPU seconds (RLIMIT_CPU): on an idle machine it can strike
         # a moment before the wall clock does.
-        raise PdfError(f"reading the PDF took longer than {timeout} s; it may be damaged or hostile")
+        raise too_long
     if proc.returncode != 0:
         lines = proc.stderr.decode("utf-8", "replace").strip().splitlines()
         if lines and lines[-1].startswith(_MESSAGE):
