@@ -2,8 +2,8 @@ from django.contrib import admin
 
 from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
+from imports.load import note_clerk_edits
 from meetings.admin import MunicipalityRightsAdmin, OwnMunicipalitiesOnly
-from meetings.importers.load import note_clerk_edits
 
 from .models import AgendaItem, Case
 

@@ -2,8 +2,8 @@
 
 from django.conf import settings
 
-from meetings.importers.detect import local_copy
-from meetings.importers.pdf import extract_pages
+from imports.detect import local_copy
+from imports.pdf import extract_pages
 
 # Page texts are joined with a blank line for `Attachment.text`; `Attachment.pages` keeps them apart.
 PAGE_BREAK = "\n\n"
@@ -12,7 +12,7 @@ PAGE_BREAK = "\n\n"
 def extract_bilag(upload):
     """The page texts of an uploaded PDF (a Django File); raises PdfError with a readable message.
 
-    Runs in the bounded child process of `meetings.importers.pdf` (time, memory, page limits).
+    Runs in the bounded child process of `imports.pdf` (time, memory, page limits).
     """
     with local_copy(upload) as path:
         return extract_pages(

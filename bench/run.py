@@ -182,9 +182,9 @@ def big_minutes_text(pages=200, lines_per_page=48):
 
 
 def bench_parsing(work_dir):
-    from meetings.importers import pdf as pdf_module
-    from meetings.importers.detect import parse_text
-    from meetings.importers.load import load_meetings
+    from imports import pdf as pdf_module
+    from imports.detect import parse_text
+    from imports.load import load_meetings
 
     result = {}
     seeds = sorted(ROOT.glob("fixtures/minutes/*.txt"))

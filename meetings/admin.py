@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 from agenda_items.models import AgendaItem, Case
 from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
+from imports.load import note_clerk_edits
 
 from . import admin_views
-from .importers.load import note_clerk_edits
 from .models import Committee, Import, ImportRecord, Meeting, Municipality, MunicipalityClerk, Person
 
 # Per-municipality rights ------------------------------------------------------------------------

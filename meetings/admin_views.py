@@ -32,11 +32,11 @@ from agenda_items.models import AgendaItem
 from agenda_items.search import refresh_search_vectors
 from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
+from imports.detect import parse_text, text_of_upload
+from imports.load import load_meetings, plan_meetings
+from imports.pdf import is_pdf
+from imports.types import MinutesError
 from meetings.forms import BilagForm, ConfirmForm, UploadForm
-from meetings.importers.detect import parse_text, text_of_upload
-from meetings.importers.load import load_meetings, plan_meetings
-from meetings.importers.pdf import is_pdf
-from meetings.importers.types import MinutesError
 from meetings.models import ImportRecord, Meeting, Municipality
 
 logger = logging.getLogger(__name__)

@@ -40,7 +40,7 @@ from django.utils import timezone
 from agenda_items.models import AgendaItem, Case, normalize_case_number
 from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
-from meetings.importers.detect import parse_text
+from imports.detect import parse_text
 from meetings.models import Committee, Meeting, Municipality, Person
 
 

@@ -8,7 +8,7 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from meetings.importers.pdf import is_pdf
+from imports.pdf import is_pdf
 
 # A clerk-entered date outside this range is a typing error, not a meeting.
 EARLIEST_MEETING = datetime.date(1900, 1, 1)

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "meetings",
     "agenda_items",
     "attachments",
+    "imports",
     "api",
 ]
 

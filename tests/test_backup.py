@@ -19,8 +19,8 @@ from django.db import connection
 
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
-from meetings.importers.detect import parse_text
-from meetings.importers.load import load_meetings
+from imports.detect import parse_text
+from imports.load import load_meetings
 from meetings.models import Committee, ImportRecord, Meeting, Municipality, MunicipalityClerk, Person
 from tests.factories import AgendaItemFactory, AttachmentFactory, meeting_with_items
 from tests.hostile.minutes import aabenraa_minutes

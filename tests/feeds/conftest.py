@@ -7,8 +7,8 @@ import pytest
 from django.core.management import call_command
 
 from agenda_items.search import refresh_search_vectors
-from meetings.importers.load import load_meetings
-from meetings.importers.types import ParsedItem, ParsedMeeting
+from imports.load import load_meetings
+from imports.types import ParsedItem, ParsedMeeting
 from tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,

@@ -183,8 +183,8 @@ def parse_all_ways(text):
     three found meetings."""
     import json
 
-    from meetings.importers.detect import parse_text
-    from meetings.importers.types import MinutesError
+    from imports.detect import parse_text
+    from imports.types import MinutesError
 
     found = 0
     for municipality in (None, "Aabenraa", "Aarhus"):

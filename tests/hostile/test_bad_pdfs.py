@@ -11,10 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from attachments.models import Attachment
-from meetings.importers.detect import parse_text, text_of_file
-from meetings.importers.load import load_meetings
-from meetings.importers.pdf import PdfError, extract_pages
-from meetings.importers.types import MinutesError
+from imports.detect import parse_text, text_of_file
+from imports.load import load_meetings
+from imports.pdf import PdfError, extract_pages
+from imports.types import MinutesError
 from meetings.models import ImportRecord, Meeting
 from tests.admin.conftest import AABENRAA_SEED
 

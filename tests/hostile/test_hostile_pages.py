@@ -9,8 +9,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agenda_items.models import AgendaItem
-from meetings.importers.detect import parse_text
-from meetings.importers.load import load_meetings
+from imports.detect import parse_text
+from imports.load import load_meetings
 from meetings.models import Meeting
 from tests.admin.conftest import AABENRAA_SEED, AARHUS_SEED
 

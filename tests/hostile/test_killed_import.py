@@ -35,7 +35,7 @@ import django
 django.setup()
 from django.core.management import call_command
 
-from meetings.importers import load
+from imports import load
 
 half, saved, save_attachments = int(sys.argv[2]), 0, load.save_attachments
 

@@ -1,4 +1,4 @@
-"""Tests for the Aabenraa parser (meetings/importers/aabenraa.py).
+"""Tests for the Aabenraa parser (imports/aabenraa.py).
 
 * Golden files: every tests/data/aabenraa/<name>.txt parses to <name>.json (the list of
   `ParsedMeeting.as_dict()`); the seed document in fixtures/ parses to seed-2026-02-03.json.
@@ -17,9 +17,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meetings.importers import aabenraa
-from meetings.importers.text import join_two, one_line
-from meetings.importers.types import MinutesError, NotMinutesError
+from imports.formats import aabenraa
+from imports.text import join_two, one_line
+from imports.types import MinutesError, NotMinutesError
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "aabenraa"

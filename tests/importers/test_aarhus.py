@@ -1,4 +1,4 @@
-"""Tests of the Aarhus bundle parser (meetings/importers/aarhus.py). No database needed.
+"""Tests of the Aarhus bundle parser (imports/aarhus.py). No database needed.
 
 The golden files in tests/data/aarhus/ are the specification: each *.txt parses to the *.json next
 to it (a list of `ParsedMeeting.as_dict()`); the seed bundle's expected result is
@@ -14,8 +14,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from meetings.importers import aarhus
-from meetings.importers.types import MinutesError, NotMinutesError
+from imports.formats import aarhus
+from imports.types import MinutesError, NotMinutesError
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data" / "aarhus"

@@ -8,8 +8,8 @@ from django.core.files.base import ContentFile
 
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
-from meetings.importers.load import load_meetings, split_person
-from meetings.importers.types import (
+from imports.load import load_meetings, split_person
+from imports.types import (
     MinutesError,
     ParsedAttachment,
     ParsedItem,

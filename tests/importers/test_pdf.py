@@ -5,9 +5,9 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
-from meetings.importers.detect import parse_text, text_of_file
-from meetings.importers.pdf import PdfError, extract_pages, pages_to_text
-from meetings.importers.types import MinutesError
+from imports.detect import parse_text, text_of_file
+from imports.pdf import PdfError, extract_pages, pages_to_text
+from imports.types import MinutesError
 
 from .pdfmaker import make_pdf
 
@@ -67,7 +67,7 @@ def test_a_pdf_over_the_page_limit_is_refused(tmp_path):
 def test_extraction_that_takes_too_long_is_stopped(tmp_path, monkeypatch):
     import sys
 
-    from meetings.importers import pdf as pdf_module
+    from imports import pdf as pdf_module
 
     # A child that hangs, as pdfplumber does on a compression bomb: the wall-clock bound stops it.
     monkeypatch.setattr(

@@ -4,7 +4,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from meetings.importers.text import (
+from imports.text import (
     TOC_LINE,
     clean_block,
     is_list_line,

@@ -8,8 +8,8 @@ from django.db import connection
 
 from agenda_items.models import AgendaItem, Case
 from agenda_items.search import refresh_search_vectors, search
-from meetings.importers.load import load_meetings
-from meetings.importers.types import ParsedAttachment, ParsedItem, ParsedMeeting
+from imports.load import load_meetings
+from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
 
 pytestmark = pytest.mark.django_db
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "minutes").glob("*.txt"))

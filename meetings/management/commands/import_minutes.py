@@ -15,8 +15,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import DatabaseError
 
-from meetings.importers.load import import_file
-from meetings.importers.types import MinutesError
+from imports.load import import_file
+from imports.types import MinutesError
 
 PROGRESS_BAR_FROM = 4  # files; fewer are quick enough to need no bar
 

@@ -3,7 +3,7 @@
 import tempfile
 from contextlib import contextmanager
 
-from . import aabenraa, aarhus
+from .formats import aabenraa, aarhus
 from .pdf import extract_pages, is_pdf, pages_to_text
 from .text import normalize
 from .types import NotMinutesError

@@ -46,7 +46,7 @@ import difflib
 import re
 from dataclasses import dataclass, field
 
-from .text import (
+from ..text import (
     MONTH_NAMES,
     MONTHS,
     PAGE_OF,
@@ -58,7 +58,7 @@ from .text import (
     strip_page_of,
     to_text,
 )
-from .types import (
+from ..types import (
     MinutesError,
     NotMinutesError,
     ParsedAttachment,

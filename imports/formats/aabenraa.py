@@ -46,8 +46,8 @@ paragraph that runs across a page break is joined again.
 import re
 from datetime import date, time
 
-from .text import PAGE_OF, TOC_LINE, clean_block, continues, normalize, one_line, paragraphs, strip_page_of
-from .types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
+from ..text import PAGE_OF, TOC_LINE, clean_block, continues, normalize, one_line, paragraphs, strip_page_of
+from ..types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
 
 MUNICIPALITY = "Aabenraa"
 

@@ -2,7 +2,7 @@
 
 A hostile PDF (a compression bomb, thousands of pages, deep nesting) can keep pdfplumber busy
 for minutes and eat gigabytes (PITFALLS.md), so extraction never runs in the caller's process:
-`extract_pages()` starts `python -m meetings.importers.pdf FILE`, limited with setrlimit and a
+`extract_pages()` starts `python -m imports.pdf FILE`, limited with setrlimit and a
 wall-clock timeout, and reads the pages back as JSON. Run as a module, this file is that child.
 """
 
@@ -40,7 +40,7 @@ def pages_to_text(pages):
 
 
 def _child_command(path, max_pages):
-    return [sys.executable, "-m", "meetings.importers.pdf", str(path), str(max_pages)]
+    return [sys.executable, "-m", "imports.pdf", str(path), str(max_pages)]
 
 
 def extract_pages(path, *, max_pages=500, timeout=120, memory_mb=1536):

@@ -1,1 +1,0 @@
-"""The import pipeline: text (or PDF) -> parsed dataclasses -> database (load.py only)."""
