@@ -177,7 +177,7 @@ def looks_like(text: str) -> bool:
     return bool(LOOKS_ITEM.search(text, header.end()) or LOOKS_FIELD.search(text, header.end()))
 
 
-def parse(text: str) -> list[ParsedMeeting]:
+def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
     """One ParsedMeeting for an Aabenraa document; NotMinutesError when it is not in this format."""
     lines, line_numbers = _split_lines(text)
     header_at, header_end, kind, committee, header_date = _find_header(lines, line_numbers)

@@ -230,7 +230,7 @@ def looks_like(text):
     return any(_classify_page(page)[0] for page in _split_pages(lines))
 
 
-def parse(text):
+def parse(text, base_url=None):
     """The meetings in an Aarhus bundle. Raises NotMinutesError, and nothing else, on a bad input."""
     try:
         return _parse_bundle(text)
