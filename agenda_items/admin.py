@@ -1,6 +1,5 @@
 from django.contrib import admin
 
-from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
 from imports.load import note_clerk_edits
 from meetings.admin import MunicipalityRightsAdmin, OwnMunicipalitiesOnly
@@ -39,7 +38,3 @@ class AgendaItemAdmin(MunicipalityRightsAdmin):
         # Fields a clerk corrects here are kept as they are when the minutes are imported again.
         note_clerk_edits(obj, form.changed_data)
         super().save_model(request, obj, form, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_search_vectors(AgendaItem.objects.filter(pk=form.instance.pk))

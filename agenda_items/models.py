@@ -21,6 +21,10 @@ def normalize_case_number(number):
 
 
 class CaseQuerySet(models.QuerySet):
+    def public(self):
+        """Cases with at least one open item: a case seen only on closed items is not public."""
+        return self.filter(models.Exists(AgendaItem.objects.public().filter(case=models.OuterRef("pk"))))
+
     def by_number(self, number):
         """Cases whose number normalises like `number` (one per municipality at most)."""
         return self.filter(normalized=normalize_case_number(number))
@@ -59,7 +63,7 @@ class Case(models.Model):
         return reverse("agenda_items:case", kwargs={"pk": self.pk})
 
 
-# The stored search columns (kept by agenda_items.search.refresh_search_vectors): 2-5 KB a row
+# The stored search columns (kept by search/index.py): 2-5 KB a row
 # that no page shows, so page queries leave them out.
 SEARCH_COLUMNS = ("search_vector", "word_pairs")
 
@@ -75,12 +79,12 @@ class AgendaItemQuerySet(models.QuerySet):
 
     def for_display(self):
         """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
-        from attachments.models import Attachment  # attachments depends on this module
-
+        # The Bilag model through the relation: attachments sits above this module and imports it.
+        attachments = self.model._meta.get_field("attachments").related_model.objects.defer("text", "pages")
         return (
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
-            .prefetch_related("absences", Prefetch("attachments", Attachment.objects.defer("text", "pages")))
+            .prefetch_related("absences", Prefetch("attachments", attachments))
         )
 
     def timeline(self):
@@ -136,3 +140,57 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})
+
+
+class HistoryEntry(models.Model):
+    """One earlier treatment of an item's case as the item prints it ("Sagsforløb", "Sagens
+    forløb"): where, when and as which item, and what was decided there. Its positions and
+    absences belong to that treatment, not to the item, and are kept with it as printed."""
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="history", verbose_name=_("punkt")
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    committee = models.CharField(_("udvalg"), max_length=200, blank=True)
+    date = models.DateField(_("dato"), null=True, blank=True)
+    number = models.CharField(_("punktnummer"), max_length=20, blank=True)
+    text = models.TextField(_("tekst"), blank=True)
+    # [{"who": str, "stance": str, "text": str}] and ["name", ...], as the treatment's text says.
+    positions = models.JSONField(_("holdninger"), default=list, blank=True)
+    absences = models.JSONField(_("fraværende"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["item", "order"]
+        verbose_name = _("tidligere behandling")
+        verbose_name_plural = _("sagsforløb")
+        indexes = [models.Index(fields=["committee", "date"], name="history_committee_date")]
+
+    def __str__(self):
+        when = self.date.isoformat() if self.date else "?"
+        return f"{self.committee} {when}"
+
+
+class Position(models.Model):
+    """How a party group or a person stood on an item's decision, as the decision says it."""
+
+    class Stance(models.TextChoices):
+        FOR = "for", _("For")
+        AGAINST = "against", _("Imod")
+        RESERVATION = "reservation", _("Tog forbehold")
+        ABSTAINED = "abstained", _("Undlod at stemme")
+
+    item = models.ForeignKey(
+        AgendaItem, on_delete=models.CASCADE, related_name="positions", verbose_name=_("punkt")
+    )
+    order = models.PositiveIntegerField(_("rækkefølge"), default=0)
+    who = models.CharField(_("hvem"), max_length=200)
+    stance = models.CharField(_("holdning"), max_length=12, choices=Stance.choices)
+    text = models.TextField(_("sætning"), blank=True)
+
+    class Meta:
+        ordering = ["item", "order"]
+        verbose_name = _("holdning")
+        verbose_name_plural = _("holdninger")
+
+    def __str__(self):
+        return f"{self.who}: {self.get_stance_display()}"

@@ -1,4 +1,3 @@
-from django.db.models import Exists, OuterRef
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, TemplateView
@@ -38,7 +37,7 @@ class ItemView(DetailView):
 
 def public_cases():
     """Cases with at least one open item: a case seen only on closed items is not public."""
-    return Case.objects.filter(Exists(AgendaItem.objects.public().filter(case=OuterRef("pk"))))
+    return Case.objects.public()
 
 
 class CaseLookupView(TemplateView):

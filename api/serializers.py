@@ -13,9 +13,10 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case
-from agenda_items.search import MAX_QUERY_LENGTH, MAX_RESULTS, PAGE_SIZE, SECTIONS
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
+from search.backends import MAX_QUERY_LENGTH, SECTIONS
+from search.results import MAX_RESULTS, PAGE_SIZE
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -6,21 +6,20 @@ from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import viewsets
+from rest_framework.exceptions import ValidationError
 from rest_framework.generics import GenericAPIView
 from rest_framework.response import Response
 from rest_framework.utils.urls import replace_query_param
 
-from agenda_items.models import AgendaItem
-from agenda_items.search import MAX_RESULTS, PAGE_SIZE, case_for_query, search
-from agenda_items.views import public_cases
+from agenda_items.models import AgendaItem, Case
 from meetings.filters import MeetingFilter
 from meetings.models import Committee, Meeting, Municipality
+from search.request import InvalidSearch, SearchRequest
+from search.results import MAX_PAGE, MAX_RESULTS
 
 from . import serializers
 from .filters import CaseFilter, CommitteeFilter, ItemFilter
 from .pagination import IdPagination, MeetingPagination
-
-MAX_SEARCH_PAGE = MAX_RESULTS // PAGE_SIZE
 
 
 def not_found(request, exception):
@@ -114,7 +113,7 @@ class AgendaItemViewSet(ReadOnlyViewSet):
 class CaseViewSet(ReadOnlyViewSet):
     """Cases (sager) with at least one open item, in id order; a case's address has its timeline."""
 
-    queryset = public_cases().select_related("municipality")
+    queryset = Case.objects.public().select_related("municipality")
     filterset_class = CaseFilter
 
     def get_serializer_class(self):
@@ -148,20 +147,16 @@ class SearchView(GenericAPIView):
     def get(self, request):
         params = serializers.SearchParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        q, page = params.validated_data["q"], min(params.validated_data["page"], MAX_SEARCH_PAGE)
-        meetings = self.filter_queryset(self.get_queryset())  # 400 for a filter the list would refuse
-        filtered = any(request.query_params.get(name) for name in MeetingFilter.base_filters)
-        items = AgendaItem.objects.filter(meeting__in=meetings.values("pk")) if filtered else None
-        results = search(
-            q,
-            items,
-            section=params.validated_data.get("section"),
-            sort=params.validated_data["sort"],
-            page=page,
-        )
+        self.filter_queryset(self.get_queryset())  # 400 for a filter the list would refuse
+        search = SearchRequest(request.query_params)
+        try:
+            search.check()
+        except InvalidSearch as exc:
+            raise ValidationError({"q": [str(exc)]}) from None
+        results = search.run(page=min(params.validated_data["page"], MAX_PAGE))
         prefetch_related_objects([hit.item for hit in results.hits], *serializers.item_prefetches())
         url = request.build_absolute_uri()
-        cases = public_cases().filter(pk__in=case_for_query(q).values("pk")).select_related("municipality")
+        cases = search.cases()
         data = {
             "query": results.query,
             "total": results.total,
@@ -172,7 +167,7 @@ class SearchView(GenericAPIView):
             "timed_out": results.timed_out,
             "page": results.page,
             "next": replace_query_param(url, "page", results.page + 1)
-            if results.has_next and results.page < MAX_SEARCH_PAGE
+            if results.has_next and results.page < MAX_PAGE
             else None,
             "previous": replace_query_param(url, "page", results.page - 1) if results.has_previous else None,
             "cases": cases,

@@ -18,10 +18,10 @@ from django.db import transaction
 from django.db.models import F
 from django.utils.text import slugify
 
-from agenda_items.models import AgendaItem, Case, normalize_case_number
-from agenda_items.search import refresh_search_vectors
+from agenda_items.models import AgendaItem, Case, HistoryEntry, Position, normalize_case_number
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
+from search import index as search_index
 
 from .detect import parse_text, text_of_file
 from .types import MinutesError, ParsedItem, ParsedMeeting
@@ -40,6 +40,7 @@ ITEM_FIELDS = [
     "responsible",
     "sections",
 ]
+HISTORY_FIELDS = ("committee", "date", "number", "text", "positions", "absences")
 # Everything of an item an import sets; a field a clerk edits is recorded in `edited_fields`.
 EDITABLE_FIELDS = [*ITEM_FIELDS, "case", "absences"]
 
@@ -209,12 +210,22 @@ def compare_item(item, p_item):
         "case": normalize_case_number(p_item.case_number or ""),
         "absences": sorted({split_person(a) for a in p_item.absences if a.strip()}),
         "attachments": [a.title for a in p_item.attachments],
+        "history": history_values(p_item),
+        "positions": position_values(p_item),
     }
     old = {
         **{name: getattr(item, name) for name in ITEM_FIELDS},
         "case": item.case.normalized if item.case else "",
         "absences": sorted((p.name, p.party) for p in item.absences.all()),
         "attachments": [a.title for a in item.attachments.all()],
+        "history": [
+            {
+                name: getattr(h, name)
+                for name in ("committee", "date", "number", "text", "positions", "absences")
+            }
+            for h in item.history.all()
+        ],
+        "positions": [{"who": p.who, "stance": p.stance, "text": p.text} for p in item.positions.all()],
     }
     differ = [name for name in new if new[name] != old[name]]
     kept = [name for name in differ if name in item.edited_fields]
@@ -223,7 +234,9 @@ def compare_item(item, p_item):
 
 def stored_items(meeting):
     """A meeting's items by number, with what `compare_item()` reads."""
-    items = meeting.items.select_related("case").prefetch_related("absences", "attachments")
+    items = meeting.items.select_related("case").prefetch_related(
+        "absences", "attachments", "history", "positions"
+    )
     return {item.number: item for item in items}
 
 
@@ -302,12 +315,12 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
     result = LoadResult(meeting=meeting, created=created)
     cases = get_cases(municipality, [item.case_number for item in parsed.items])
     existing = stored_items(meeting) if not created else {}
-    saved = []
     for order, p_item in enumerate(parsed.items, start=1):
         item = existing.pop(p_item.number, None)
         values = item_values(p_item)
         case = cases.get(normalize_case_number(p_item.case_number or ""))
-        if item is None:
+        is_new = item is None
+        if is_new:
             item = AgendaItem(meeting=meeting, number=p_item.number)
             result.items_created += 1
         else:
@@ -324,12 +337,45 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
         if "absences" not in item.edited_fields:
             item.absences.set([people[a] for a in p_item.absences if a in people])
         save_attachments(item, p_item.attachments)
-        saved.append(item.pk)
+        save_history_and_positions(item, p_item, new=is_new)
     # Items the new version of the document no longer has.
     result.items_deleted = len(existing)
     AgendaItem.objects.filter(pk__in=[i.pk for i in existing.values()]).delete()
-    refresh_search_vectors(AgendaItem.objects.filter(pk__in=saved))
     return result
+
+
+def history_values(p_item):
+    """The parsed item's earlier treatments as HistoryEntry field values, in order."""
+    return [
+        {
+            "committee": h.committee or "",
+            "date": h.date,
+            "number": h.number or "",
+            "text": h.text,
+            "positions": [{"who": p.who, "stance": p.stance, "text": p.text} for p in h.positions],
+            "absences": list(h.absences),
+        }
+        for h in p_item.history
+    ]
+
+
+def position_values(p_item):
+    return [{"who": p.who, "stance": p.stance, "text": p.text} for p in p_item.positions]
+
+
+def save_history_and_positions(item, p_item, *, new):
+    """Replace the item's history entries and positions with the document's (a new item has none)."""
+    if not new:
+        item.history.all().delete()
+        item.positions.all().delete()
+    HistoryEntry.objects.bulk_create(
+        HistoryEntry(item=item, order=order, **values)
+        for order, values in enumerate(history_values(p_item), start=1)
+    )
+    Position.objects.bulk_create(
+        Position(item=item, order=order, **values)
+        for order, values in enumerate(position_values(p_item), start=1)
+    )
 
 
 def save_attachments(item, parsed_attachments):
@@ -351,7 +397,8 @@ def load_meetings(parsed_meetings, *, source_name="", source_bytes=None, source_
     """
     source_hash = hashlib.sha256(source_bytes).hexdigest() if source_bytes is not None else ""
     dates = dates or {}
-    with transaction.atomic():
+    # One refresh of the search columns for everything the file changed (search/index.py).
+    with transaction.atomic(), search_index.batch():
         return [
             save_meeting(
                 m,

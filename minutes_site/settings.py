@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "agenda_items",
     "attachments",
     "imports",
+    "search",
     "api",
 ]
 

@@ -5,10 +5,11 @@ from django.urls import include, path
 
 import meetings.urls  # noqa: F401  (registers the <municipality:...> converter used below)
 from agenda_items import feeds as item_feeds
-from agenda_items.search_views import SearchView
 from api import exports
 from meetings import feeds, sitemaps
 from meetings.views import healthz, public_page
+from search.feeds import SearchFeed
+from search.views import SearchView
 
 # Feeds, calendars, exports, the API and the sitemap come before the catch-all <municipality>/ routes.
 follow_and_reuse = [
@@ -26,7 +27,7 @@ follow_and_reuse = [
         {"sitemaps": sitemaps.SITEMAPS},
         name="sitemap_section",
     ),
-    path("search/feed/", item_feeds.SearchFeed(), name="search_feed"),
+    path("search/feed/", SearchFeed(), name="search_feed"),
     path("search/export.csv", exports.search_csv, name="search_csv"),
     path("cases/<int:pk>/feed/", item_feeds.CaseFeed(), name="case_feed"),
     path("cases/<int:pk>/ocd.json", exports.case_ocd, name="case_ocd"),

@@ -233,9 +233,8 @@ def test_cases_and_a_case_timeline(client, seeds):
     assert [item["number"] for item in case["timeline"]] == ["10", "18", "19"]
     assert case["feed_url"] == f"{BASE}/cases/{case['id']}/feed/"
     assert case["ocd_url"] == f"{BASE}/cases/{case['id']}/ocd.json"
-    assert {c["number"] for c in walk(client, "/api/cases/", {"municipality": "aarhus"})} == {
-        "EMN-2024-027961"
-    }
+    # The Aarhus seed's only case number is its agenda letterhead's, which is no item's case.
+    assert walk(client, "/api/cases/", {"municipality": "aarhus"}) == []
     assert len(walk(client, "/api/cases/")) == Case.objects.count()
 
 
@@ -263,7 +262,7 @@ def test_search_pages(client, db):
     meeting = MeetingFactory()
     for n in range(25):
         AgendaItemFactory(meeting=meeting, title=f"Vejprojekt nummer {n}")
-    from agenda_items.search import refresh_search_vectors
+    from search.index import refresh_search_vectors
 
     refresh_search_vectors()
 
@@ -353,7 +352,7 @@ def test_case_detail_and_list_query_counts_are_fixed(client, count, django_asser
 def test_search_query_count_is_bounded(client, db, django_assert_max_num_queries):
     meeting_with_items(30)
     AgendaItem.objects.update(title="Skolebus til Bovrup")
-    from agenda_items.search import refresh_search_vectors
+    from search.index import refresh_search_vectors
 
     refresh_search_vectors()
 

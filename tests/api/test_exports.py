@@ -220,7 +220,7 @@ def test_search_csv_goes_past_the_first_page(client, db):
     meeting = MeetingFactory()
     for n in range(45):
         AgendaItemFactory(meeting=meeting, title=f"Cykelsti etape {n}")
-    from agenda_items.search import refresh_search_vectors
+    from search.index import refresh_search_vectors
 
     refresh_search_vectors()
 
@@ -232,7 +232,7 @@ def test_search_csv_goes_past_the_first_page(client, db):
 
 def test_csv_cells_that_look_like_formulas_are_text(client, db):
     AgendaItemFactory(title='=HYPERLINK("http://x")', decision="Cykelsti")
-    from agenda_items.search import refresh_search_vectors
+    from search.index import refresh_search_vectors
 
     refresh_search_vectors()
 

@@ -6,9 +6,9 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from agenda_items.search import refresh_search_vectors
 from imports.load import load_meetings
 from imports.types import ParsedItem, ParsedMeeting
+from search.index import refresh_search_vectors
 from tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,

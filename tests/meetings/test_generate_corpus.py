@@ -9,7 +9,7 @@ from django.db import connection
 from django.db.models import Count
 
 from agenda_items.models import AgendaItem, Case, normalize_case_number
-from agenda_items.search import search
+from search.backends import search
 from attachments.models import Attachment
 from meetings.corpus import CorpusGenerator, generate, seed_vocabulary
 from meetings.models import Committee, Meeting, Municipality

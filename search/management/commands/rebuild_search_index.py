@@ -6,7 +6,7 @@ python manage.py rebuild_search_index
 from django.core.management.base import BaseCommand
 from django.db import connection
 
-from agenda_items.search import refresh_search_vectors
+from search.index import refresh_search_vectors
 
 
 class Command(BaseCommand):

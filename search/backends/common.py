@@ -1,0 +1,125 @@
+"""What every backend shares: one page of whatever a backend matched, ranked and faceted within
+bounds, and the item text that snippets are cut from."""
+
+import re
+from collections import Counter
+
+from django.db.models import F, TextField, Value
+from django.db.models.functions import Concat
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from agenda_items.models import AgendaItem
+
+from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, Hit
+
+WORD = re.compile(r"[^\W_]+")
+
+
+def fill_page(results, matched, backend, query=None, estimate_of=None):
+    """Fill `results` with one page of `matched` (None: there was nothing to search for).
+
+    `backend` is the module that matched: it estimates, ranks and cuts snippets. `query` is its
+    compiled query (None: order by date); `estimate_of` the queryset whose estimated size stands
+    for the matches' (None: count).
+    """
+    if matched is None:
+        return
+    many = estimate_of is not None and backend.estimated_count(estimate_of) > backend.ESTIMATE_LIMIT
+    if not many:
+        ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
+        many = len(ids) > MAX_RESULTS
+    if many:
+        # Too many to rank or facet: newest first, straight down the date index.
+        results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
+        results.page = min(results.page, MANY_RESULTS_PAGES)
+        start = (results.page - 1) * PAGE_SIZE
+        ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
+        page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
+    else:
+        results.total = len(ids)
+        if not ids:
+            return
+        if results.sort != "relevance" or query is None:
+            results.sort = "date"
+        # One pass over the bounded set gives each match's rank, date and committee: the facets
+        # are counted and the order is decided from these rows, and only the page is fetched whole.
+        rank = backend.rank(query) if results.sort == "relevance" else Value(0.0)
+        rows = list(
+            AgendaItem.objects.filter(pk__in=ids)
+            .order_by()
+            .values_list(
+                "pk",
+                rank,
+                "meeting__date",
+                "meeting__committee__name",
+                "meeting__committee__slug",
+                "meeting__committee__municipality__slug",
+            )
+        )
+        results.committees, results.years = facets(rows)
+        # Best first (or newest first), then newest, undated last, then the newest item.
+        rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))
+        start = (results.page - 1) * PAGE_SIZE
+        page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
+        by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
+        page_items = [by_pk[pk] for pk in page_ids]
+    snippets = backend.snippets(page_items, query, results.query)
+    results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
+
+
+def item_text():
+    """An item's searchable text as one expression (for headlines and the SQLite fallback)."""
+    return Concat(
+        "decision",
+        Value("\n"),
+        "recommendation",
+        Value("\n"),
+        "presentation",
+        output_field=TextField(),
+    )
+
+
+def facets(rows):
+    """Counts per committee and per year from the matches' (pk, rank, date, committee name,
+    committee slug, municipality slug) rows."""
+    committees, years = Counter(), Counter()
+    for _pk, _rank, date, name, slug, municipality in rows:
+        committees[name, slug, municipality] += 1
+        years[date.year if date else None] += 1
+    committee_rows = [
+        {"name": name, "slug": slug, "municipality": municipality, "count": count}
+        for (name, slug, municipality), count in committees.items()
+    ]
+    committee_rows.sort(key=lambda row: (-row["count"], row["name"]))
+    # Newest year first, undated (None) last.
+    year_rows = [{"year": year, "count": count} for year, count in years.items()]
+    year_rows.sort(key=lambda row: (row["year"] is None, -(row["year"] or 0)))
+    return committee_rows, year_rows
+
+
+def plain_snippets(items, q, width=110):
+    """A window of text around the first match, escaped, with every query word marked."""
+    words = sorted({w.casefold() for w in WORD.findall(q)}, key=len, reverse=True)
+    if not words:
+        return {}
+    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
+    snippets = {}
+    for item in items:
+        text = " ".join(f"{item.decision}\n{item.recommendation}\n{item.presentation}".split())
+        m = pattern.search(text)
+        start = max(0, m.start() - width) if m else 0
+        if start:  # begin at a word, not in the middle of one
+            start = text.find(" ", start, m.start()) + 1 or start
+        window = text[start : start + 2 * width + 40]
+        if start + len(window) < len(text):
+            window = window.rsplit(" ", 1)[0]
+        parts, last = [], 0
+        for hit in pattern.finditer(window):
+            parts.append(escape(window[last : hit.start()]))
+            parts.append(f"<mark>{escape(hit.group(0))}</mark>")
+            last = hit.end()
+        parts.append(escape(window[last:]))
+        ellipsis_after = " …" if start + len(window) < len(text) else ""
+        snippets[item.pk] = mark_safe(("… " if start else "") + "".join(parts) + ellipsis_after)
+    return snippets

@@ -1,0 +1,122 @@
+"""One search, as every surface reads it from a query string: the search page, the API, the CSV
+export, the feed and e-mail alerts build a `SearchRequest` and run it, so a query means the same
+and bad input is refused the same way everywhere."""
+
+import re
+
+from django import forms
+from django.http import QueryDict
+from django.utils.translation import gettext_lazy as _
+
+from agenda_items.models import AgendaItem, Case
+from meetings.filters import MeetingFilter
+from meetings.models import Meeting
+
+from .backends import MAX_QUERY_LENGTH, SECTIONS, search
+from .results import MAX_PAGE
+
+# A query that is a case number goes to the case, not to the text index:
+# "25/31181" (Aabenraa), "EMN-2024-027961" (Aarhus), "27.00.00-P20-3-24" (KLE-style).
+CASE_NUMBER = re.compile(
+    r"^\s*(?:\d{2}\s*[/-]\s*\d{1,7}|[A-Za-zÆØÅæøå]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s*$"
+)
+# NUL and the other C0/C1 control characters (tab and line breaks pass): no text holds them, and
+# PostgreSQL refuses NUL outright.
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
+
+
+class InvalidSearch(ValueError):
+    """The query string cannot be searched; `str()` is a message for the reader."""
+
+
+class SearchOptionsForm(forms.Form):
+    """How to search; the query itself is read leniently (any text, cut at 500 characters)."""
+
+    section = forms.ChoiceField(
+        label=_("Søg i"),
+        required=False,
+        choices=[
+            ("", _("Hele punktet og bilag")),
+            ("title", _("Kun titler")),
+            ("decision", _("Kun beslutninger")),
+            ("recommendation", _("Kun indstillinger")),
+            ("presentation", _("Kun sagsfremstillinger")),
+            ("attachments", _("Kun bilag")),
+        ],
+    )
+    sort = forms.ChoiceField(
+        label=_("Sortér"),
+        required=False,
+        choices=[("relevance", _("Bedste match først")), ("date", _("Nyeste først"))],
+    )
+
+    def clean_section(self):
+        return self.cleaned_data["section"] if self.cleaned_data["section"] in SECTIONS else None
+
+
+class SearchRequest:
+    """A search read from `params` (a QueryDict): `q`, the meeting list's filters, `section`,
+    `sort` and `page`. `error` is None or why it cannot run; `run()` answers one page."""
+
+    def __init__(self, params, *, newest_first=False):
+        params = params.copy() if isinstance(params, QueryDict) else QueryDict(params)
+        if newest_first:  # a feed or an alert: always the newest hits, from the top
+            for name in ("page", "sort"):
+                params.pop(name, None)
+        self.params = params
+        self.q = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
+        self.filter = MeetingFilter(params, queryset=Meeting.objects.all())
+        self.options = SearchOptionsForm(params)
+        self.options.is_valid()  # an unknown choice falls back to the default
+        self.section = self.options.cleaned_data.get("section")
+        self.sort = "date" if newest_first else (self.options.cleaned_data.get("sort") or "relevance")
+        try:
+            self.page = min(max(int(params.get("page", "1")), 1), MAX_PAGE)
+        except ValueError:
+            self.page = 1
+        self.error = None
+        if any(CONTROL_CHARACTERS.search(f"{k}{''.join(vs)}") for k, vs in params.lists()):
+            self.error = _("Søgningen indeholder tegn, der ikke kan søges på (kontroltegn).")
+        elif not self.filter.is_valid():
+            self.error = _("Filteret kunne ikke bruges: ret de markerede felter.")
+
+    @property
+    def is_valid(self):
+        return self.error is None
+
+    def check(self, *, require_query=True):
+        """Raise InvalidSearch unless this search can run (with a query, when `require_query`)."""
+        if self.error:
+            raise InvalidSearch(self.error)
+        if require_query and not self.q:
+            raise InvalidSearch(_("Søgningen kunne ikke bruges: angiv et søgeord (q) og gyldige filtre."))
+
+    @property
+    def filtered(self):
+        return any(self.params.get(name) for name in self.filter.filters)
+
+    def items(self):
+        """The items the filters allow (None: all of them)."""
+        if not self.filtered:
+            return None
+        return AgendaItem.objects.filter(meeting__in=self.filter.qs.values("pk"))
+
+    def cases(self):
+        """The PUBLIC cases a query that looks like a case number names (an exact lookup), else none:
+        a number seen only on closed items is never revealed."""
+        if self.error or not self.q or not CASE_NUMBER.match(self.q):
+            return Case.objects.none()
+        return Case.objects.public().by_number(self.q).select_related("municipality")
+
+    def run(self, page=None):
+        """One page of results (this request's page unless `page` is given)."""
+        self.check()
+        return search(self.q, self.items(), section=self.section, sort=self.sort, page=page or self.page)
+
+    def url_with(self, **changes):
+        """This search's query string with some parameters changed (back on page 1 unless given)."""
+        params = self.params.copy()
+        params.pop("page", None)
+        for name, value in changes.items():
+            params[name] = value
+        return "?" + params.urlencode()

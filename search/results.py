@@ -1,0 +1,43 @@
+"""What a search answers: one page of hits with their count and facets."""
+
+from dataclasses import dataclass, field
+
+# Never rank or facet an unbounded set (PITFALLS.md: ranking costs ~7 ms per 1 000 matches).
+MAX_RESULTS = 10_000
+PAGE_SIZE = 20
+# Pages of a search with more than MAX_RESULTS matches (newest first): each page further back
+# walks further down the date index, so the deep pages are cut off here (1 000 items); the
+# date and committee filters reach the rest.
+MANY_RESULTS_PAGES = 50
+# The deepest page any surface offers.
+MAX_PAGE = MAX_RESULTS // PAGE_SIZE
+
+
+@dataclass
+class Hit:
+    item: object  # an AgendaItem with its meeting, committee, municipality and case
+    snippet: str  # safe HTML: escaped text with <mark> around the matches
+
+
+@dataclass
+class SearchResults:
+    query: str
+    hits: list[Hit] = field(default_factory=list)
+    total: int = 0
+    more_than_max: bool = False  # total is MAX_RESULTS and there are more
+    page: int = 1
+    sort: str = "relevance"
+    committees: list[dict] = field(default_factory=list)  # facet rows: name, slug, municipality, count
+    years: list[dict] = field(default_factory=list)  # facet rows: year, count
+    fuzzy: bool = False  # found through trigram similarity, not the words themselves
+    timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
+
+    @property
+    def has_next(self):
+        if self.more_than_max:
+            return self.page < MANY_RESULTS_PAGES and len(self.hits) == PAGE_SIZE
+        return self.page * PAGE_SIZE < self.total
+
+    @property
+    def has_previous(self):
+        return self.page > 1

@@ -1,0 +1,53 @@
+"""The search page, /search/?q=... (the query is read by request.py and run by backends/)."""
+
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils.http import urlencode
+from django.views.generic import TemplateView
+
+from .request import SearchRequest
+from .results import MAX_PAGE, MAX_RESULTS
+
+
+class SearchView(TemplateView):
+    template_name = "search/search.html"
+
+    def get(self, request, *args, **kwargs):
+        self.search = SearchRequest(request.GET)
+        cases = list(self.search.cases()[:2])
+        if len(cases) == 1:
+            return redirect(cases[0])
+        if cases:  # the number exists in several municipalities: let the reader choose
+            return redirect(reverse("agenda_items:case_lookup") + "?" + urlencode({"number": self.search.q}))
+        context = self.get_context_data(**kwargs)
+        results = context["results"]
+        # Refused input is a client error, a search stopped for time an (honest) unavailable answer.
+        status = 400 if self.search.error and self.search.q else 503 if results and results.timed_out else 200
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        search = self.search
+        results = search.run() if search.q and search.is_valid else None
+        if results:
+            page = results.page
+            context.update(
+                previous_url=search.url_with(page=page - 1) if results.has_previous else None,
+                next_url=search.url_with(page=page + 1) if results.has_next and page < MAX_PAGE else None,
+            )
+            for row in results.committees:
+                row["url"] = search.url_with(municipality=row["municipality"], committee=row["slug"])
+            for row in results.years:
+                if row["year"]:
+                    row["url"] = search.url_with(
+                        date_after=f"{row['year']}-01-01", date_before=f"{row['year']}-12-31"
+                    )
+        context.update(
+            q=search.q,
+            filter=search.filter,
+            options=search.options,
+            results=results,
+            search_error=search.error,
+            max_results=MAX_RESULTS,
+        )
+        return context
