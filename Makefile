@@ -21,6 +21,7 @@ migrate: install
 
 seed: migrate
 	$(BIN)/python manage.py import_minutes $(SEEDS)
+	$(BIN)/python manage.py import_minutes fixtures/greve/*.json.gz
 
 run: seed
 	$(BIN)/python manage.py runserver 127.0.0.1:8000
