@@ -18,7 +18,8 @@ The text of one bundle holds several documents, one after the other, in any orde
   ``N. <title>`` with the fields Baggrund/formål, Metode, Ansvarlig, Tid and Bilag, and
   sub-points "A) ...". A letterhead sidebar from page 1 ("SOCIALE FORHOLD OG" / "BESKÆFTIGELSE" /
   ... / "Aarhus Kommune" / address / "Sag: EMN-2024-027961" / "Sagsbehandler:") is printed in the
-  middle of the text; it names the department and the agenda's case number.
+  middle of the text; it names the department and the agenda's case number (the document's
+  case, which is not given to the items).
 
 A line that starts with a space and has content marks where a new PDF page began.
 

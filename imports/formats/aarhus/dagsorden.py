@@ -4,7 +4,8 @@ The grammar: page furniture " 21. juni 2024" + "Side 1 af 5" (glued to the text 
 "Side 2 af 5Tid: ..."); a head of "Emne:" (hyphenated "Em-" / "ne:"), "Mødedato:", "Mødetid:",
 "Mødested:"; "Dagsorden kort:" (a table of contents); then items "N. <title>" with the fields
 Baggrund/formål, Metode, Ansvarlig, Tid and Bilag (and "Sag:" when an item names its own case),
-and sub-points "A) ...". The letterhead sidebar (letterhead.py) names the department.
+and sub-points "A) ...". The letterhead sidebar (letterhead.py) names the department; its case
+number is the document's, so it goes to no item.
 """
 
 import difflib
@@ -108,11 +109,9 @@ def _parse_agenda(doc):
     if toc and not items:
         items = _agenda_items(lines, body_start, {})  # the contents did not match the items: go without
 
-    if letterhead.case_number:
-        # "Sag: EMN-2024-027961" is the agenda's case in Aarhus's case system; closed items get none.
-        for item in items:
-            if not item.closed and not item.case_number:
-                item.case_number = letterhead.case_number
+    # The letterhead's "Sag: EMN-2024-027961" is the case of the agenda as a document, not of its
+    # items: given to every item it made one bogus case of ten unrelated items. It stays on
+    # `letterhead`; an item has a case number only from its own "Sag:" field.
 
     if subject:
         meeting.committee = _committee(subject)
