@@ -5,7 +5,7 @@ import io
 import tempfile
 from contextlib import contextmanager
 
-from .formats import aabenraa, aarhus, firstagenda_json
+from .formats import aabenraa, aarhus, firstagenda_html, firstagenda_json, firstagenda_pdf
 from .municipalities import canonical
 from .pdf import extract_pages, is_pdf, pages_to_text
 from .text import normalize
@@ -13,7 +13,7 @@ from .types import NotMinutesError
 
 # Tried in this order; the first whose looks_like() says yes parses the document. Structured
 # formats (JSON, HTML) first: their markers cannot occur in extracted PDF text.
-PARSERS = [firstagenda_json, aabenraa, aarhus]
+PARSERS = [firstagenda_json, firstagenda_html, firstagenda_pdf, aabenraa, aarhus]
 
 MAX_GZIP_BYTES = 64 * 1024 * 1024  # a meeting's JSON is well under 5 MB; more is a bomb
 

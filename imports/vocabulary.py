@@ -261,7 +261,8 @@ def build_item(number, title, case_number, closed, sections, attachments, paragr
         return item
     decisions, recommendation, intro, presentation, decided_by = [], [], [], [], []
     for heading, lines in sections:
-        role = heading_role(heading)[0] if heading else None
+        found = heading_role(heading) if heading else None
+        role = found[0] if found else (SECTION if heading else None)  # an unknown heading is a section
         text = [p for p in paragraphs(lines) if p.strip() not in ("", ".")]
         if role == DECISION:
             decisions.append((heading, text))
