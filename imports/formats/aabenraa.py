@@ -48,6 +48,17 @@ from datetime import date, time
 
 from ..text import PAGE_OF, TOC_LINE, clean_block, continues, normalize, one_line, paragraphs, strip_page_of
 from ..types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
+from ..vocabulary import (
+    ATTACHMENTS,
+    DECIDED_BY,
+    DECISION,
+    DECISION_HEADING,
+    PRESENTATION,
+    RECOMMENDATION,
+    SECTION,
+    TEMPLATE_HEADINGS,
+    TEMPLATE_SECTIONS,
+)
 
 MUNICIPALITY = "Aabenraa"
 
@@ -98,51 +109,15 @@ CASE_NUMBER = re.compile(
 CLOSED_LINE = re.compile(r"^Lukket punkt\.?$", re.IGNORECASE)
 CLOSED_TITLE = re.compile(r"^Lukket punkt\b|\(lukket(?: punkt)?\)", re.IGNORECASE)
 
-# The template headings that split an item; matched against the whole line (a final ":" allowed).
-PRESENTATION, DECIDED_BY, RECOMMENDATION, DECISION, ATTACHMENTS, SECTION = (
-    "presentation",
-    "decided_by",
-    "recommendation",
-    "decision",
-    "attachments",
-    "section",
-)
-FIXED_HEADINGS = {
-    "Sagsfremstilling": PRESENTATION,
-    "Sagen afgøres i": DECIDED_BY,
-    "Indstilling": RECOMMENDATION,
-    "Bilag": ATTACHMENTS,
-}
-# "Beslutning Arbejdsmarkeds- og Uddannelsesudvalget den 03-02-2026", "Beslutning Byrådet" or a bare
-# "Beslutning". After the word there must be a date or a body's name ("...udvalget", "Byrådet"), so
-# a sub-heading such as "Beslutning om ny struktur" is not taken for the decision.
-DECISION_HEADING = re.compile(
-    r"^Beslutning(?::"
-    r"|\s+.*\bden\s+[0-9]{1,2}[-.][0-9]{1,2}[-.][0-9]{4}:?"
-    r"|\s+[^.]*(?:udvalget|udvalg|[Bb]yrådet|[Bb]yråd|rådet|bestyrelsen|nævnet):?)?$"
-)
+# The template headings that split an item, matched against the whole line (a final ":" allowed),
+# and the optional template sections after Sagsfremstilling, each a ParsedSection: the shared
+# vocabulary (imports/vocabulary.py). Not among them on purpose: "Baggrund" and other sub-headings
+# the case officer types inside the Sagsfremstilling. A decision heading needs a date or a body's
+# name after the word ("Beslutning Byrådet"), so "Beslutning om ny struktur" is no heading.
+FIXED_HEADINGS = TEMPLATE_HEADINGS
+SECTION_HEADINGS = TEMPLATE_SECTIONS
 ABSENCE = re.compile(r"^(?:Afbud|Fraværende)\s*:\s*(?P<names>.*)$")
 NO_ABSENCES = re.compile(r"^(?:ingen|intet|ingen afbud|ingen fraværende)$", re.IGNORECASE)
-# Optional template sections after Sagsfremstilling; each becomes a ParsedSection. Not here on
-# purpose: "Baggrund" and other sub-headings the case officer types inside the Sagsfremstilling.
-SECTION_HEADINGS = frozenset(
-    {
-        "Økonomi",
-        "Økonomiske konsekvenser",
-        "Økonomiske forhold",
-        "Høring",
-        "Høringssvar",
-        "Lovgrundlag",
-        "Retsgrundlag",
-        "Kommunikation",
-        "Tidsplan",
-        "Personalemæssige konsekvenser",
-        "Bæredygtighed",
-        "Borgerinddragelse",
-        "Udtalelse",
-        "Administrativ vurdering",
-    }
-)
 
 # Headings, headers and furniture are short lines; longer lines are never tested against the
 # patterns below (which also keeps their backtracking cheap on pathological input).
