@@ -38,8 +38,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 import load as load_test  # noqa: E402  (bench/load.py: database, gunicorn and URL helpers)
 
-from tests.hostile.minutes import aabenraa_minutes  # noqa: E402
-from tests.hostile.test_killed_import import CHILD  # noqa: E402
+from bench.import_child import CHILD  # noqa: E402
+from bench.minutes import aabenraa_minutes  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 FAULT_MUNICIPALITY = "Fejltest Kommune"

@@ -4,7 +4,7 @@
     .venv/bin/python bench/fuzz_parsers.py --count 20000 --seed 7
     .venv/bin/python bench/fuzz_parsers.py --replay 7:1234       # run one input again, with its traceback
 
-Each input is a mutant of the seed minutes or a golden file (tests/hostile/mutate.py: windows of
+Each input is a mutant of the seed minutes or a golden file (bench/mutate.py: windows of
 lines, moved, repeated, cut, with headings, odd characters and broken dates put in), parsed as the
 importer parses it and with each parser forced. A MinutesError is the parsers refusing a document,
 as they should; any other exception, or an input that takes more than --slow seconds, is a failure.
@@ -26,7 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from tests.hostile.mutate import SAMPLES, load_samples, parse_all_ways, random_mutant  # noqa: E402
+from bench.mutate import SAMPLES, load_samples, parse_all_ways, random_mutant  # noqa: E402
 
 RESULTS = ROOT / "bench" / "results"
 DOCUMENTS = None

@@ -7,9 +7,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from attachments.models import Attachment
+from bench.pdfmaker import make_pdf
 from imports.detect import parse_text
 from imports.load import load_meetings
-from tests.importers.pdfmaker import make_pdf
 
 from .conftest import AABENRAA_SEED
 

@@ -11,7 +11,7 @@ import time
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .mutate import OPERATIONS, SAMPLES, load_samples, mutant, parse_all_ways, random_mutant
+from bench.mutate import OPERATIONS, SAMPLES, load_samples, mutant, parse_all_ways, random_mutant
 
 DOCUMENTS = load_samples()
 steps = st.lists(st.tuples(st.sampled_from(OPERATIONS), st.integers(0, 2**32 - 1)), max_size=12)

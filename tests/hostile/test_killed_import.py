@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from .minutes import aabenraa_minutes
+from bench.import_child import CHILD
+from bench.minutes import aabenraa_minutes
 
 ROOT = Path(__file__).resolve().parents[2]
 ITEMS = 400
@@ -23,34 +24,6 @@ TABLES = {
     "cases": "agenda_items_case",
     "attachments": "attachments_attachment",
 }
-
-# `manage.py import_minutes FILE [OPTIONS]`, run as `python -c CHILD FILE HALF [OPTIONS]`: it says
-# "half-way" on stdout once HALF items are saved (inside the file's one transaction) and carries on
-# until it is killed. (bench/faults.py uses it too.)
-CHILD = """
-import sys
-
-import django
-
-django.setup()
-from django.core.management import call_command
-
-from imports import load
-
-half, saved, save_attachments = int(sys.argv[2]), 0, load.save_attachments
-
-
-def counting(item, parsed_attachments):
-    global saved
-    save_attachments(item, parsed_attachments)
-    saved += 1
-    if saved == half:
-        print("half-way", flush=True)
-
-
-load.save_attachments = counting
-call_command("import_minutes", sys.argv[1], *sys.argv[3:])
-"""
 
 
 def child_env(database_url, tmp_path):

@@ -9,9 +9,8 @@ from django.core.management import call_command
 
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
+from bench.pdfmaker import make_pdf
 from meetings.models import Meeting
-
-from .pdfmaker import make_pdf
 
 pytestmark = pytest.mark.django_db
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "minutes").glob("*.txt"))

@@ -5,11 +5,10 @@ from pathlib import Path
 import pytest
 from fpdf import FPDF
 
+from bench.pdfmaker import make_pdf
 from imports.detect import parse_text, text_of_file
 from imports.pdf import PdfError, extract_pages, pages_to_text
 from imports.types import MinutesError
-
-from .pdfmaker import make_pdf
 
 SEEDS = Path(__file__).resolve().parents[2] / "fixtures" / "minutes"
 

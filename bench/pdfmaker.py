@@ -1,4 +1,4 @@
-"""Build test PDFs from minutes text with fpdf2: one PDF page per page of the text.
+"""Build PDFs from minutes text with fpdf2, one PDF page per page of the text (bench/run.py, tests).
 
 A page of the text starts at a line that begins with a space (how the published Aarhus text
 marks a new PDF page); long pages are made tall rather than split, so pages stay as written.

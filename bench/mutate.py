@@ -1,4 +1,4 @@
-"""Mutations of real minutes for fuzzing the parsers (bench/fuzz_parsers.py and the in-suite run).
+"""Mutations of real minutes for fuzzing the parsers (bench/fuzz_parsers.py and tests/hostile/).
 
 A mutant is a window of lines from one of the sample documents (the seed minutes and the golden
 files), changed by a list of steps. A step is (operation, number): the number seeds the step's own
@@ -9,7 +9,7 @@ and hypothesis can shrink a failing one to its fewest steps.
 import random
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted([*ROOT.glob("fixtures/minutes/*.txt"), *ROOT.glob("tests/data/*/*.txt")])
 
 # Lines that mean something to the parsers: headings, labels, page furniture, dates, times.
