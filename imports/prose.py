@@ -98,6 +98,7 @@ _PARTY_ALIASES = {
     "enhedslisten de rødgrønne": "Enhedslisten",
     "alternativet": "Alternativet",
 }
+_PARTY_NAMES = frozenset(PARTY_LETTERS.values())
 # "Socialdemokratiets byrådsgruppe", "Radikale Venstres og Alternativets byrådsgrupper".
 _GROUP_WORD = re.compile(r"\s+(?:byråds|udvalgs)?grupper?(?:ne|n)?$", re.IGNORECASE)
 _SPACED_DASH = re.compile(r"\s+[-–—]\s+")
@@ -278,7 +279,8 @@ _BODY_ENDINGS += ("afdelingen", "kommune", "kommunen", "magistraten", "gruppe", 
 _PARTICLES = {"von", "van", "de", "du", "la", "le", "af", "da", "di", "der", "ter"}
 # "(V)", "(UP-1)", "(SF)" after a name; "Kenneth Jerkel fra (A)" in Greve.
 _NAME_SUFFIX = re.compile(r"(?:\s+fra)?\s*\(([A-ZÆØÅ]{1,4}(?:-?\d{1,2})?)\)$")
-_ABBREVIATION = re.compile(r"\(?([A-ZÆØÅ]{1,4}(?:-\d{1,2})?)\)?")
+_LIST_LETTER = re.compile(r"\(([A-ZÆØÅ]{1,4}(?:-?\d{1,2})?)\)")
+_BARE_ABBREVIATION = re.compile(r"[A-ZÆØÅ]{2,4}")
 _TOKEN_REST = re.compile(r"[\w'’.-]*")
 _COUNT = re.compile(r"\s*\(\d{1,3}\)")  # "A, V, C (11)": the number of votes
 _GLUED = re.compile(r"\)\s+(?=[A-ZÆØÅ])")  # "Marc Genning (V) Hans-Jørgen Kirstein (D)"
@@ -320,9 +322,8 @@ def _actor(part, persons_only=False):
         party = party_name(p)
         if party:
             return party
-        # A ballot letter or abbreviation we do not know (Greve's local list "(UP)", Aarhus'
-        # "UFP") stays as written.
-        m = _ABBREVIATION.fullmatch(p)
+        # A list letter in parentheses that is no national party (Greve's "(UP)") stays as written.
+        m = _LIST_LETTER.fullmatch(p)
         if m:
             return m.group(1)
     return _person(p)
@@ -331,14 +332,22 @@ def _actor(part, persons_only=False):
 def _actors(subject, persons_only=False):
     """The actors a subject lists, [] for "ingen", None when any member is not recognised."""
     s = _GLUED.sub("), ", _COUNT.sub("", subject))
-    found = []
+    found, person = [], False
     for part in _LIST_SPLIT.split(s):
         part = part.strip(_TRIM)
         if not part or part.lower() in ("ingen", "-"):
             continue
+        if _BARE_ABBREVIATION.fullmatch(part) and party_name(part) is None:
+            # "Viggo Jonasen, UFP": an affiliation we do not know, written after the name, belongs
+            # to it; on its own ("KL stemte imod") it is nobody we can name.
+            if not (person and "(" not in found[-1]):
+                return None
+            found[-1] = f"{found[-1]}, {part}"
+            continue
         who = _actor(part, persons_only)
         if who is None:
             return None
+        person = who not in _PARTY_NAMES and not _LIST_LETTER.fullmatch(part.strip(_TRIM))
         found.append(who)
     return found
 
@@ -535,13 +544,18 @@ _OUTCOME_WORD = re.compile(
     r"|(?P<postponed>udsat\b|udsættes\b|udsætter\b|udsatte\s+(?:sagen|punktet|behandlingen)\b"
     r"|udskudt\b|udskydes\b)"
     r"|(?P<noted>(?:til\s+)?efterretning(?:en)?\b|til\s+orientering\b)"
-    r"|(?P<recommended>anbefal(?:es|er|ede|et|e)?\b|indstill(?:es|er|ede)\b)"
-    r"|(?P<approved>godkend(?:t|te|es|er|e)?\b|vedtag(?:et|es|e|er)?\b|vedtog\b|tiltrådt\b|tiltrådte\b"
-    r"|tiltræde[rs]?\b)"
+    r"|(?P<infinitive>godkende|tiltræde|vedtage|anbefale)\b"
+    r"|(?P<recommended>anbefal(?:es|er|ede|et)\b|indstill(?:es|er|ede)\b)"
+    r"|(?P<approved>godkend(?:t|te|es|er)\b|vedtag(?:et|es|er)\b|vedtog\b|tiltrådt\b|tiltrådte\b"
+    r"|tiltræde[rs]\b)"
     r")",
     re.IGNORECASE,
 )
-_OUTCOME_CODES = ("sent_back", "sent_on", "rejected", "postponed", "noted", "recommended", "approved")
+_OUTCOME_CODES = ("sent_back", "sent_on", "rejected", "postponed", "noted", "infinitive", "recommended")
+_OUTCOME_CODES += ("approved",)
+# An infinitive states a decision only after "kunne"/"kan" or "besluttede at" ("Udvalget kunne
+# tiltræde indstillingen"); "Borgmester og direktør skal godkende besøg" states none.
+_DECIDING_AUXILIARY = re.compile(r"\b(?:kunne|kan|besluttede(?:\s+\w+)?\s+at|valgte\s+at)\s+$", re.IGNORECASE)
 # "kan ikke godkende", "blev ikke vedtaget", "Ikke godkendt", "ønsker ikke, at forslaget oversendes":
 # "ikke" among the three words before the outcome word; "Anbefales ikke": "ikke" right after.
 _NEGATED_BEFORE = re.compile(r"\bikke\b,?(?:\s+\S+){0,2}\s+$", re.IGNORECASE)
@@ -587,7 +601,11 @@ def _read_outcome(sentence, m):
     if code != "rejected" and (_NEGATED_BEFORE.search(" " + before) or _NEGATED_AFTER.match(after)):
         # "kan ikke godkendes", "Anbefales ikke": a refusal; a negated notice, postponement or
         # referral ("ønsker ikke, at forslaget oversendes") is not read as anything.
-        return ("rejected", None) if code in ("approved", "recommended") else ("other", None)
+        return ("rejected", None) if code in ("approved", "recommended", "infinitive") else ("other", None)
+    if code == "infinitive":
+        if not _DECIDING_AUXILIARY.search(before):
+            return None
+        return ("recommended", None) if m.group(0).lower() == "anbefale" else ("approved", None)
     if code == "sent_back" and m.group(0).lower().startswith("tilbagesend"):
         decided = _COUNCIL_DECIDED.search(sentence, m.end(), m.end() + 400)
         if decided:
@@ -614,7 +632,8 @@ def outcome(text):
             continue
         stated = _suffix_positions(body)
         limit = len(body) if not stated else stated[0][2]
-        m = _OUTCOME_WORD.search(body, 0, limit)
-        if m:
-            return _read_outcome(body, m)
+        for m in _OUTCOME_WORD.finditer(body, 0, limit):
+            found = _read_outcome(body, m)
+            if found:
+                return found
     return "other", None
