@@ -187,18 +187,21 @@ def _list_lines(tag):
     """ "- item" / "1. item" lines; an item's further lines and nested lists indented two spaces."""
     ordered = tag.name == "ol"
     number = _list_start(tag) if ordered else 0
+    letters = ordered and _lettered(tag)
     lines = []
     for child in tag.children:
         if isinstance(child, Tag) and child.name == "li":
             item_lines = _child_lines(child)
             if not item_lines:
                 continue
-            marker = f"{number}. " if ordered else "- "
+            marker = f"{_letter(number) if letters else number}. " if ordered else "- "
             number += 1
             lines.append(marker + item_lines[0])
             lines.extend("  " + line for line in item_lines[1:])
+        elif isinstance(child, Tag) and child.name in ("ul", "ol"):
+            lines.extend("  " + line for line in _list_lines(child))  # <ol><ol><li>: a sub-list
         elif isinstance(child, Tag) and child.name not in SKIPPED:
-            lines.extend(_child_lines(child))  # stray content between items, or a nested list
+            lines.extend(_child_lines(child))  # stray content between the items
         elif isinstance(child, NavigableString) and not isinstance(child, _NOT_TEXT):
             text = _one_line(str(child))
             if text:
@@ -209,6 +212,16 @@ def _list_lines(tag):
 def _list_start(tag):
     start = (tag.get("start") or "").strip()
     return int(start) if start.isdigit() and len(start) < 6 else 1
+
+
+def _lettered(tag):
+    """Whether an <ol> counts a, b, c: type="a" or style="list-style-type: lower-alpha"."""
+    style = (tag.get("style") or "").replace(" ", "").lower()
+    return (tag.get("type") or "").lower() == "a" or "alpha" in style or "latin" in style
+
+
+def _letter(number):
+    return chr(ord("a") + number - 1) if 1 <= number <= 26 else str(number)
 
 
 def _table_lines(table):

@@ -50,6 +50,7 @@ import re
 from datetime import date, datetime
 from urllib.parse import quote, urlsplit
 
+from .. import prose
 from ..html import Block, blocks_text, fragment_blocks
 from ..municipalities import from_url
 from ..types import (
@@ -534,11 +535,9 @@ def _add_names(names, new):
 
 def _positions(text):
     """Positions in a decision's prose ("For stemte: Ø Imod stemte: V, A, C")."""
-    # TODO(prose): imports/prose.py (another helper) provides positions(); call it here.
-    return []
+    return prose.positions(text)
 
 
 def _prose_absences(text):
     """Names the prose says were absent ("Afbud: A, B og C", "Fraværende: X")."""
-    # TODO(prose): imports/prose.py (another helper) provides absences(); call it here.
-    return []
+    return prose.absences(text)
