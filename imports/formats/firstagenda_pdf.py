@@ -125,11 +125,12 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
     """One ParsedMeeting for a FirstAgenda PDF's text; NotMinutesError when it is not one."""
     lines = _split_glued_items(_lines(text))
     header_at, kind, committee, header_date = _find_header(lines)
-    lines = _drop_furniture(lines, lines[header_at])
+    header = lines[header_at]
+    lines = _drop_furniture(lines, header)
     starts = [i for i, line in enumerate(lines) if ITEM.match(line)]
     if not starts:
         raise NotMinutesError(
-            f"a FirstAgenda {'agenda' if kind == 'agenda' else 'minutes'} header ('{lines[header_at]}') "
+            f"a FirstAgenda {'agenda' if kind == 'agenda' else 'minutes'} header ('{header}') "
             "but no items ('Punkt N: ...') after it"
         )
     warnings = []
@@ -249,13 +250,21 @@ def _drop_furniture(lines, header):
             continue
         if len(line) <= MAX_FURNITURE_CHARS and LETTERHEAD_CASE.match(line):
             continue
-        if BARE_PAGE_NUMBER.match(line):
-            before = out[-1] if out else PAGE
-            after = lines[index + 1] if index + 1 < len(lines) else PAGE
-            if PAGE in (before, after):
-                continue
+        if BARE_PAGE_NUMBER.match(line) and _next_to_page_break(lines, index):
+            continue
         out.append(line)
     return out
+
+
+def _next_to_page_break(lines, index):
+    """Whether only blank lines separate lines[index] from a page break (or the document's end)."""
+    for step in (-1, 1):
+        at = index + step
+        while 0 <= at < len(lines) and lines[at] == "":
+            at += step
+        if not 0 <= at < len(lines) or lines[at] == PAGE:
+            return True
+    return False
 
 
 def _read_fields(preamble):
