@@ -6,12 +6,12 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem, Case
-from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
+from imports import admin_views
 from imports.load import note_clerk_edits
+from search.index import refresh_search_vectors
 
-from . import admin_views
-from .models import Committee, Import, ImportRecord, Meeting, Municipality, MunicipalityClerk, Person
+from .models import Committee, Meeting, Municipality, MunicipalityClerk, Person
 
 # Per-municipality rights ------------------------------------------------------------------------
 # A clerk of Aabenraa (MunicipalityClerk) sees and changes Aabenraa's meetings, committees, items,
@@ -211,36 +211,6 @@ class MeetingAdmin(MunicipalityRightsAdmin):
         refresh_search_vectors(AgendaItem.objects.filter(meeting=form.instance))
 
 
-@admin.register(Import)
-class ImportAdmin(admin.ModelAdmin):
-    """The "Import minutes" pages (meetings/admin_views.py) at /admin/meetings/import/: clerks only."""
-
-    def has_module_permission(self, request):
-        return admin_views.is_clerk(request.user)
-
-    def has_view_permission(self, request, obj=None):
-        return admin_views.is_clerk(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
-
-    def get_urls(self):
-        def wrap(view):
-            return self.admin_site.admin_view(lambda request, **kwargs: view(self, request, **kwargs))
-
-        return [
-            path("", wrap(admin_views.upload_view), name="meetings_import_changelist"),
-            path("<int:pk>/", wrap(admin_views.preview_view), name="meetings_import_preview"),
-            path("<int:pk>/done/", wrap(admin_views.done_view), name="meetings_import_done"),
-        ]
-
-
 class ReadOnlyAdmin(admin.ModelAdmin):
     """A log: superusers may read it; nobody may add, change or delete entries."""
 
@@ -258,28 +228,6 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
-
-
-@admin.register(ImportRecord)
-class ImportRecordAdmin(ReadOnlyAdmin):
-    list_display = ["created", "user", "file_name", "status", "meetings_created", "meetings_updated"]
-    list_filter = ["status", "created"]
-    list_select_related = ["user"]
-    search_fields = ["file_name", "sha256", "user__username"]
-    date_hierarchy = "created"
-    fields = [
-        ("created", "finished"),
-        ("user", "status"),
-        "file_name",
-        "file",
-        ("size", "sha256"),
-        "municipality",
-        "meetings",
-        ("meetings_created", "meetings_updated"),
-        "warnings",
-        "kept_edits",
-        "error",
-    ]
 
 
 @admin.register(LogEntry)

@@ -19,15 +19,16 @@ from django.db import connection
 
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
+from bench.minutes import aabenraa_minutes
 from imports.detect import parse_text
 from imports.load import load_meetings
-from meetings.models import Committee, ImportRecord, Meeting, Municipality, MunicipalityClerk, Person
+from imports.models import ImportRecord
+from meetings.models import Committee, Meeting, Municipality, MunicipalityClerk, Person
 from tests.factories import AgendaItemFactory, AttachmentFactory, meeting_with_items
-from tests.hostile.minutes import aabenraa_minutes
 
 ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT / "fixtures" / "minutes"
-EXPORTED_APPS = ["auth.group", "auth.user", "meetings", "agenda_items", "attachments"]
+EXPORTED_APPS = ["auth.group", "auth.user", "meetings", "agenda_items", "attachments", "imports"]
 ARCHIVE = [
     Municipality,
     Committee,

@@ -7,13 +7,14 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from fpdf import FPDF
 
-from meetings.models import ImportRecord, Meeting
-from tests.importers.pdfmaker import make_pdf
+from bench.pdfmaker import make_pdf
+from imports.models import ImportRecord
+from meetings.models import Meeting
 
 from .conftest import AABENRAA_SEED
 
 pytestmark = pytest.mark.django_db
-UPLOAD_URL = "/admin/meetings/import/"
+UPLOAD_URL = "/admin/imports/import/"
 
 
 def refused(client, name, content):
@@ -126,7 +127,7 @@ def test_a_parser_crash_is_shown_as_a_message_not_a_500(clerk_client, monkeypatc
     def crash(text, municipality=None):
         raise IndexError("list index out of range")
 
-    monkeypatch.setattr("meetings.admin_views.parse_text", crash)
+    monkeypatch.setattr("imports.admin_views.parse_text", crash)
     html, record = refused(clerk_client, "a.txt", AABENRAA_SEED.read_bytes())
     assert "Filen kunne ikke læses" in html
     assert "IndexError" in record.error

@@ -53,7 +53,7 @@ def form_data(form, data=None):
 
 
 def reimport(client, text):
-    response = client.post("/admin/meetings/import/", {"file": SimpleUploadedFile("a.txt", text.encode())})
+    response = client.post("/admin/imports/import/", {"file": SimpleUploadedFile("a.txt", text.encode())})
     url = response.url
     page = client.get(url)
     client.post(url, {"plan": page.context["form"]["plan"].value(), "confirm": "1"})
@@ -118,14 +118,14 @@ def test_saving_an_unchanged_item_records_no_edit(clerk_client, meeting):
 
 def test_the_import_log_and_the_admin_log_are_for_superusers_only(client, clerk_client, superuser, meeting):
     reimport(clerk_client, AABENRAA_SEED.read_text(encoding="utf-8"))
-    for url in ("/admin/meetings/importrecord/", "/admin/admin/logentry/"):
+    for url in ("/admin/imports/importrecord/", "/admin/admin/logentry/"):
         assert clerk_client.get(url).status_code == 403
     client.force_login(superuser)
-    page = client.get("/admin/meetings/importrecord/")
+    page = client.get("/admin/imports/importrecord/")
     assert page.status_code == 200 and "a.txt" in page.content.decode()
-    record_url = reverse("admin:meetings_importrecord_change", args=[page.context["cl"].result_list[0].pk])
+    record_url = reverse("admin:imports_importrecord_change", args=[page.context["cl"].result_list[0].pk])
     detail = client.get(record_url).content.decode()
     assert "sekretaer" in detail and 'name="file_name"' not in detail  # read-only
-    assert client.get("/admin/meetings/importrecord/add/").status_code == 403
+    assert client.get("/admin/imports/importrecord/add/").status_code == 403
     log = client.get("/admin/admin/logentry/")
     assert log.status_code == 200 and "Importeret fra a.txt" in log.content.decode()

@@ -9,13 +9,14 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agenda_items.models import AgendaItem
-from meetings.models import ImportRecord, Meeting
-from tests.importers.pdfmaker import make_pdf
+from bench.pdfmaker import make_pdf
+from imports.models import ImportRecord
+from meetings.models import Meeting
 
 from .conftest import AABENRAA_SEED, AARHUS_SEED, UNDATED
 
 pytestmark = pytest.mark.django_db
-UPLOAD_URL = "/admin/meetings/import/"
+UPLOAD_URL = "/admin/imports/import/"
 
 
 def upload(client, name, content, **data):
@@ -26,7 +27,7 @@ def upload(client, name, content, **data):
 
 def preview_url(response):
     assert response.status_code == 302, response.content.decode()[:2000]
-    assert re.fullmatch(r"/admin/meetings/import/\d+/", response.url), response.url
+    assert re.fullmatch(r"/admin/imports/import/\d+/", response.url), response.url
     return response.url
 
 
@@ -41,7 +42,7 @@ def confirm(client, url, **data):
 def test_the_import_page_is_linked_from_the_meetings_changelist(clerk_client):
     page = clerk_client.get(reverse("admin:meetings_meeting_changelist"))
     assert f'href="{UPLOAD_URL}"' in page.content.decode()
-    assert reverse("admin:meetings_import_changelist") == UPLOAD_URL
+    assert reverse("admin:imports_import_changelist") == UPLOAD_URL
 
 
 def test_uploading_text_shows_a_preview_of_what_was_understood(clerk_client):

@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
-from meetings.models import Committee, ImportRecord, Meeting, Municipality, Person
+from imports.models import ImportRecord
+from meetings.models import Committee, Meeting, Municipality, Person
 from tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,
@@ -22,7 +23,7 @@ from tests.factories import (
 from .conftest import AABENRAA_SEED, AARHUS_SEED, make_clerk_of
 
 pytestmark = pytest.mark.django_db
-UPLOAD_URL = "/admin/meetings/import/"
+UPLOAD_URL = "/admin/imports/import/"
 
 
 def archive_of(name):

@@ -27,7 +27,7 @@ def test_a_clerk_imports_undated_minutes_and_fills_in_the_date(page, live_server
     page.click("input[type=submit]")
 
     page.get_by_role("link", name="Importér referat", exact=True).click()
-    expect(page).to_have_url(f"{live_server.url}/admin/meetings/import/")
+    expect(page).to_have_url(f"{live_server.url}/admin/imports/import/")
     page.set_input_files(
         "#id_file",
         files=[{"name": "social-uden-dato.txt", "mimeType": "text/plain", "buffer": UNDATED.encode()}],

@@ -9,12 +9,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from agenda_items.models import AgendaItem
+from bench.minutes import aabenraa_minutes
 from imports.detect import parse_text
 from imports.load import load_meetings
 from meetings.models import Meeting
 from tests.admin.conftest import AABENRAA_SEED, AARHUS_SEED
-
-from .minutes import aabenraa_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -119,7 +118,7 @@ def test_calendars_and_data_exports_are_never_served_as_html(client, hostile, pa
 
 def test_the_admin_import_preview_shows_the_text_escaped(admin_client):
     upload = SimpleUploadedFile("skadelig.txt", hostile_minutes().encode("utf-8"))
-    response = admin_client.post("/admin/meetings/import/", {"file": upload})
+    response = admin_client.post("/admin/imports/import/", {"file": upload})
     assert response.status_code == 302, response.content.decode()[:2000]
     html = admin_client.get(response.url).content.decode()
     assert "Skadelig titel" in html and ESCAPED in html

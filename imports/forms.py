@@ -8,7 +8,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from imports.pdf import is_pdf
+from meetings.models import Municipality
+
+from .municipalities import NAMES
+from .pdf import is_pdf
 
 # A clerk-entered date outside this range is a typing error, not a meeting.
 EARLIEST_MEETING = datetime.date(1900, 1, 1)
@@ -51,6 +54,29 @@ class UploadForm(forms.Form):
         upload = self.cleaned_data["file"]
         check_size(upload)
         return upload
+
+
+def municipality_choices(user):
+    """The municipalities `user` may import into, by name: a clerk's own (MunicipalityClerk); for a
+    superuser every Danish municipality and any other the archive has."""
+    own = list(Municipality.objects.editable_by(user).values_list("name", flat=True))
+    if not user.is_superuser:
+        return own
+    return [*NAMES, *(name for name in own if name not in NAMES)]
+
+
+class MunicipalityForm(forms.Form):
+    """Step 2 for a document that does not say which municipality it is from: the clerk chooses it."""
+
+    municipality = forms.ChoiceField(
+        label=_("Kommune"),
+        help_text=_("Kommunen, hvis møde dokumentet er fra. Filen læses igen med den."),
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        names = municipality_choices(user)
+        self.fields["municipality"].choices = [("", "---------"), *((name, name) for name in names)]
 
 
 class ConfirmForm(forms.Form):

@@ -5,12 +5,15 @@ once (a file we cannot read is refused on the page and logged), then kept in the
 storage under imports/pending/ with its text beside it; the session only remembers which
 ImportRecord the clerk may confirm. The preview shows what the importer understood, what it
 would create or change, and what it could not find; confirming saves everything in one
-transaction, with the upload as the meetings' source document.
+transaction, with the upload as the meetings' source document. A document that does not say
+which municipality it is from is kept too; its preview first asks the clerk to choose it.
+
+What becomes of an upload is recorded on its ImportRecord (imports/models.py), whose methods make
+each change of state; the Danish messages for the importer's errors are in imports/messages.py.
 """
 
 import hashlib
 import logging
-import re
 import uuid
 from pathlib import PurePath
 
@@ -24,94 +27,26 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from agenda_items.models import AgendaItem
-from agenda_items.search import refresh_search_vectors
 from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
-from imports.detect import parse_text, text_of_upload
-from imports.load import load_meetings, plan_meetings
-from imports.pdf import is_pdf
-from imports.types import MinutesError
-from meetings.forms import BilagForm, ConfirmForm, UploadForm
-from meetings.models import ImportRecord, Meeting, Municipality
+from meetings.models import Meeting, Municipality
+from search.index import refresh_search_vectors
+
+from .detect import parse_text, text_of_upload
+from .forms import BilagForm, ConfirmForm, MunicipalityForm, UploadForm
+from .load import load_meetings, plan_meetings
+from .messages import NO_MUNICIPALITY, explain, needs_municipality
+from .models import PENDING_DIR, ImportRecord, delete_files, text_name
+from .pdf import is_pdf
+from .types import MinutesError
 
 logger = logging.getLogger(__name__)
 
 CLERK_GROUP = "Clerk"
 SESSION_KEY = "minutes_imports"  # ImportRecord ids this session uploaded and may confirm
-PENDING_DIR = "imports/pending"
-
-# The importer's errors are English (the command line shows them as they are); the admin says
-# the known ones in Danish and wraps any other in a Danish sentence.
-KNOWN_ERRORS = [
-    (
-        r"the PDF has (?P<pages>\d+) pages; the limit is (?P<limit>\d+)",
-        _lazy("PDF'en har %(pages)s sider; grænsen er %(limit)s. Del den op, eller upload tekstversionen."),
-    ),
-    (
-        r"the PDF is encrypted or password-protected",
-        _lazy("PDF'en er krypteret eller beskyttet med adgangskode. Gem den uden adgangskode, og prøv igen."),
-    ),
-    (
-        r"the PDF is damaged and cannot be read",
-        _lazy("PDF'en er beskadiget og kan ikke læses. Hent den igen, eller upload tekstversionen."),
-    ),
-    (
-        r"this PDF has no text layer",
-        _lazy(
-            "Denne PDF har intet tekstlag (indscannede sider?). Upload tekstversionen eller en søgbar PDF."
-        ),
-    ),
-    (
-        r"reading the PDF took longer than (?P<seconds>\d+) s",
-        _lazy(
-            "Det tog mere end %(seconds)s sekunder at læse PDF'en, så læsningen blev stoppet. "
-            "Filen kan være beskadiget."
-        ),
-    ),
-    (
-        r"reading the PDF (ran out of time or memory|needs more memory)",
-        _lazy(
-            "Læsningen af PDF'en brugte for meget tid eller hukommelse og blev stoppet. "
-            "Filen kan være beskadiget."
-        ),
-    ),
-    (
-        r"the PDF is nested too deeply",
-        _lazy("PDF'en er bygget for dybt op til at kunne læses. Filen kan være beskadiget."),
-    ),
-    (r"the file is empty", _lazy("Filen er tom.")),
-    (
-        r"not minutes or an agenda in a known format",
-        _lazy(
-            "Filen ligner ikke et referat eller en dagsorden i et format, arkivet kender "
-            "(Aabenraa, Aarhus). Bruger kommunen et af de formater, så angiv kommunen."
-        ),
-    ),
-    (r"this is a binary file", _lazy("Filen er hverken en PDF eller en tekstfil.")),
-    (
-        r"the text is neither UTF-8 nor Windows-1252",
-        _lazy("Teksten er hverken UTF-8 eller Windows-1252 og kan ikke læses."),
-    ),
-    (
-        r"(?P<committee>.+): item number (?P<numbers>.+) appears more than once",
-        _lazy("%(committee)s: punkt %(numbers)s står mere end én gang i filen."),
-    ),
-]
-
-
-def explain(error):
-    """A Danish message for a MinutesError, for the page; the English original goes to the log."""
-    message = str(error)
-    for pattern, danish in KNOWN_ERRORS:
-        m = re.search(pattern, message)
-        if m:
-            return str(danish) % m.groupdict()
-    return _("Filen kunne ikke læses: %(reason)s") % {"reason": message}
 
 
 def is_clerk(user):
@@ -154,7 +89,7 @@ def render(model_admin, request, template, title, **context):
         "title": title,
         **context,
     }
-    return TemplateResponse(request, f"admin/meetings/{template}", context)
+    return TemplateResponse(request, f"admin/imports/{template}", context)
 
 
 # Step 1 -------------------------------------------------------------------------------------
@@ -169,7 +104,7 @@ def upload_view(model_admin, request):
         if form.is_valid():
             record = accept_upload(request, upload, form.cleaned_data["municipality"])
             if record.status == ImportRecord.Status.PENDING:
-                return redirect("admin:meetings_import_preview", pk=record.pk)
+                return redirect("admin:imports_import_preview", pk=record.pk)
             form.add_error("file", explain(record.error))
         elif upload is not None and form.has_error("file"):
             refuse(request, upload, form.cleaned_data.get("municipality", ""), " ".join(form.errors["file"]))
@@ -195,22 +130,38 @@ def new_record(request, upload, municipality):
 
 
 def refuse(request, upload, municipality, error):
-    record = new_record(request, upload, municipality)
-    record.status, record.error, record.finished = ImportRecord.Status.REFUSED, error, timezone.now()
-    record.save()
-    return record
+    return new_record(request, upload, municipality).refuse(error)
+
+
+def read_upload(upload, municipality):
+    """The upload's text, read and parsed as saving would (raises MinutesError where it cannot be).
+
+    A document that does not say its municipality, uploaded without one, is no error here: the
+    preview asks the clerk to choose it."""
+    text = text_of_upload(
+        upload, max_pdf_pages=settings.MINUTES_MAX_PDF_PAGES, timeout=settings.MINUTES_PDF_TIMEOUT
+    )
+    try:
+        parse_and_plan(text, municipality)
+    except MinutesError as exc:
+        if not needs_municipality(exc):
+            raise
+    return text
+
+
+def parse_and_plan(text, municipality):
+    """The meetings of `text`, checked as saving would check them (raises what saving would refuse)."""
+    parsed = parse_text(text, municipality=municipality or None)
+    if not parsed:
+        raise MinutesError("not minutes or an agenda in a known format (no meeting found)")
+    plan_meetings(parsed)
+    return parsed
 
 
 def accept_upload(request, upload, municipality):
     """Read and parse the upload; store it as pending, or log it as refused with the reason."""
     try:
-        text = text_of_upload(
-            upload, max_pdf_pages=settings.MINUTES_MAX_PDF_PAGES, timeout=settings.MINUTES_PDF_TIMEOUT
-        )
-        parsed = parse_text(text, municipality=municipality or None)
-        if not parsed:
-            raise MinutesError("not minutes or an agenda in a known format (no meeting found)")
-        plan_meetings(parsed)  # raises what saving would refuse
+        text = read_upload(upload, municipality)
     except MinutesError as exc:
         return refuse(request, upload, municipality, str(exc))
     except Exception as exc:  # a parser bug must not cost the clerk a 500; it is logged in full
@@ -236,11 +187,6 @@ def sha256_of(upload):
     return digest.hexdigest()
 
 
-def text_name(name):
-    """Where the text read from the pending upload `name` is kept between the steps."""
-    return f"{name}.txt"
-
-
 # Step 2 and 3 -------------------------------------------------------------------------------
 
 
@@ -255,24 +201,22 @@ def forget(request, record):
     request.session[SESSION_KEY] = [pk for pk in request.session.get(SESSION_KEY, []) if pk != record.pk]
 
 
-def delete_pending(record):
-    for name in (text_name(record.file.name), record.file.name):
-        if name.startswith(PENDING_DIR + "/"):
-            default_storage.delete(name)
-
-
 def preview_view(model_admin, request, pk):
-    """The preview (GET), and confirm or cancel (POST)."""
+    """The preview (GET), and confirm or cancel (POST); first the municipality where it is missing."""
     check_clerk(request)
     if request.method == "GET" and pk not in request.session.get(SESSION_KEY, []):
         done = ImportRecord.objects.filter(pk=pk, user=request.user, status=ImportRecord.Status.IMPORTED)
         if done.exists():
-            return redirect("admin:meetings_import_done", pk=pk)
+            return redirect("admin:imports_import_done", pk=pk)
     record = pending_record(request, pk)
     if request.method == "POST" and "cancel" in request.POST:
         return cancel(request, record)
-    with default_storage.open(text_name(record.file.name), "rb") as f:
-        parsed = parse_text(f.read().decode("utf-8"), municipality=record.municipality or None)
+    try:
+        parsed = parse_text(record.read_text(), municipality=record.municipality or None)
+    except MinutesError as exc:
+        if not needs_municipality(exc):
+            raise
+        return choose_municipality(model_admin, request, record)
     # A clerk of Aabenraa may preview a file of Aarhus's meetings, but not save it.
     not_permitted = municipalities_not_permitted(request.user, parsed)
     if not_permitted:
@@ -307,20 +251,44 @@ def preview_view(model_admin, request, pk):
     )
 
 
+def choose_municipality(model_admin, request, record):
+    """The document does not say its municipality: the clerk chooses it, and the file is read again
+    with it (a file that then cannot be saved is refused, as at the upload)."""
+    form = MunicipalityForm(request.POST if "municipality" in request.POST else None, user=request.user)
+    if form.is_valid():
+        name = form.cleaned_data["municipality"]
+        try:
+            parse_and_plan(record.read_text(), name)
+        except MinutesError as exc:
+            forget(request, record)
+            record.refuse(str(exc))
+            messages.error(request, explain(exc))
+            return redirect("admin:imports_import_changelist")
+        record.choose_municipality(name)
+        return redirect("admin:imports_import_preview", pk=record.pk)
+    return render(
+        model_admin,
+        request,
+        "import_municipality.html",
+        _("Vælg kommunen"),
+        record=record,
+        form=form,
+        reason=explain(NO_MUNICIPALITY),
+    )
+
+
 def plan_key(plans):
     """Which meetings are new and which stored meetings are updated, as the preview showed it."""
     return ",".join(str(plan.existing.pk) if plan.existing else "new" for plan in plans)
 
 
 def cancel(request, record):
-    delete_pending(record)
-    record.status, record.finished, record.file = ImportRecord.Status.CANCELLED, timezone.now(), ""
-    record.save()
+    record.cancel()
     forget(request, record)
     messages.info(
         request, _("Importen af %(name)s er annulleret. Intet er gemt.") % {"name": record.file_name}
     )
-    return redirect("admin:meetings_import_changelist")
+    return redirect("admin:imports_import_changelist")
 
 
 def confirm(model_admin, request, record, parsed, dates):
@@ -328,12 +296,14 @@ def confirm(model_admin, request, record, parsed, dates):
     if municipalities_not_permitted(request.user, parsed):
         raise PermissionDenied
     stored = None
+    pending = record.pending_files()
     try:
-        with transaction.atomic():
+        # Durable: committed when the block ends, so the pending copy is deleted only after that.
+        with transaction.atomic(durable=True):
             # A second click on "confirm" waits here and then finds the import done.
             locked = ImportRecord.objects.select_for_update().filter(pk=record.pk, status=record.status)
             if not locked.exists():
-                return redirect("admin:meetings_import_done", pk=record.pk)
+                return redirect("admin:imports_import_done", pk=record.pk)
             with default_storage.open(record.file.name, "rb") as f:
                 data = f.read()
             source_field = Meeting._meta.get_field("source_file")
@@ -345,15 +315,7 @@ def confirm(model_admin, request, record, parsed, dates):
             results = load_meetings(
                 parsed, source_name=record.file_name, source_bytes=data, source_file=stored, dates=dates
             )
-            pending_name = record.file.name
-            record.file.name = stored
-            record.status, record.finished = ImportRecord.Status.IMPORTED, timezone.now()
-            record.meetings_created = sum(r.created for r in results)
-            record.meetings_updated = sum(not r.created for r in results)
-            record.warnings = [f"{m.committee}: {w}" for m in parsed for w in m.warnings]
-            record.kept_edits = [f"{r.meeting}: {edit}" for r in results for edit in r.kept_edits]
-            record.save()
-            record.meetings.set([r.meeting for r in results])
+            record.mark_imported(results, parsed, source_file=stored)
             for result in results:
                 message = _("Importeret fra %(name)s (import nr. %(id)s)") % {
                     "name": record.file_name,
@@ -372,11 +334,10 @@ def confirm(model_admin, request, record, parsed, dates):
             _("Importen blev ikke gemt, og intet er ændret. %(reason)s")
             % {"reason": explain(exc) if isinstance(exc, MinutesError) else _("Databasen afviste den.")},
         )
-        return redirect("admin:meetings_import_preview", pk=record.pk)
-    default_storage.delete(text_name(pending_name))
-    default_storage.delete(pending_name)
+        return redirect("admin:imports_import_preview", pk=record.pk)
+    delete_files(pending)
     forget(request, record)
-    return redirect("admin:meetings_import_done", pk=record.pk)
+    return redirect("admin:imports_import_done", pk=record.pk)
 
 
 def done_view(model_admin, request, pk):
