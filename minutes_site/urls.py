@@ -47,6 +47,8 @@ follow_and_reuse = [
 handler404 = "api.views.not_found"
 
 urlpatterns = [
+    # The import pages moved from /admin/meetings/ to /admin/imports/; old links are redirected.
+    path("admin/meetings/", include("imports.old_admin_urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
     *follow_and_reuse,
