@@ -125,8 +125,9 @@ def heading_role(line):
 
 
 # Sub-headings that a proposal or a department's text printed under a capital heading has of its
-# own ("BESLUTNINGSFORSLAG FRA DD" / "Baggrund:" / ...): there they stay in that section's text.
-SUBHEADINGS = frozenset({"baggrund"} | _FIRSTAGENDA_SECTIONS)
+# own ("BESLUTNINGSFORSLAG FRA DD" / "Baggrund:" / ..., "BESLUTNINGSFORSLAG FRA RV" / "Beslutning:" /
+# "Byrådet beslutter at ..."): there they stay in that section's text.
+SUBHEADINGS = frozenset({"baggrund", "beslutning"} | _FIRSTAGENDA_SECTIONS)
 
 
 def section_break(line, current_heading):

@@ -20,9 +20,10 @@ flattened to text first:
                                                     Bilag 1: Budgetredegørelsen 2026-2029</a></li></ul>
       <td> the item's menu ("Hent som PDF", "Kopier link"): page furniture, never read
 
-Each <h3> starts a section; a one-line paragraph that is a heading of imports.vocabulary
+Each <h3> starts a section; a paragraph that is a capital heading of imports.vocabulary
 ("BESLUTNINGSFORSLAG FRA S, SF, RV, M OG ALT", "INDSTILLING FRA ...") starts one too, as it does
-in the PDF print of the same item, so both give the same sections. What the sections mean and how
+in the PDF print of the same item, so both give the same sections. Other heading-like paragraphs
+("Baggrund", "Beslutning:" inside a proposal) are text. What the sections mean and how
 they become the item is imports.vocabulary's (`build_item`): "Resume" is the presentation, after
 the untitled text before it; the proposal and the other text sections are ParsedSections. Each
 <div> is one paragraph, unless it only finishes the sentence of the one before (`_paragraphs`).
@@ -46,7 +47,7 @@ from ..html import fragment_blocks
 from ..municipalities import from_text, from_url
 from ..text import continues, join_two
 from ..types import NotMinutesError, ParsedAttachment, ParsedMeeting
-from ..vocabulary import build_item, committee_name, section_break
+from ..vocabulary import build_item, committee_name, heading_role, is_capital_heading
 from .aabenraa import _set_date_and_time, _split_names
 
 NAME = "FirstAgenda HTML"
@@ -160,7 +161,9 @@ def _parse_row(row, index, page_url):
             sections.append(current)
             current = (block.text.rstrip(" ."), [])
             continue
-        found = section_break(block.text, current[0]) if "\n" not in block.text else None
+        # Only the <h3>s are the page's headings; of the paragraphs, only a capital heading
+        # ("BESLUTNINGSFORSLAG FRA RV") starts a section, as it does in the PDF print.
+        found = heading_role(block.text) if is_capital_heading(block.text) else None
         if found:
             sections.append(current)
             current = (found[1], [])
