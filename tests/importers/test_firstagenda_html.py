@@ -180,7 +180,10 @@ def test_item_12_endorsement_section(items):
 def test_item_14_decision_subheading_inside_the_proposal(items):
     item = items["14"]
     assert item.decision == ""
-    assert [s.heading for s in item.sections] == ["BESLUTNINGSFORSLAG FRA RV"]
+    assert [s.heading for s in item.sections] == [
+        "BESLUTNINGSFORSLAG FRA RV",
+        "Borgmesterens afdelings påtegning",
+    ]
     assert (
         "\n\nBeslutning:\n\nByrådet beslutter at hjemtage tilbud på ekstern rådgivning"
         in item.sections[0].text
