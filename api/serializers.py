@@ -153,11 +153,19 @@ class SectionSerializer(serializers.Serializer):
 
 
 class AttachmentSerializer(serializers.ModelSerializer):
+    """A Bilag: `file_url` is the archive's copy (/files/..., through the closed-item check),
+    `publisher_url` the publisher's own address of it; either may be null."""
+
     file_url = serializers.SerializerMethodField()
+    publisher_url = serializers.SerializerMethodField()
 
     class Meta:
         model = Attachment
-        fields = ["order", "title", "file_url"]
+        fields = ["order", "title", "file_url", "publisher_url"]
+
+    @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
+    def get_publisher_url(self, attachment):
+        return attachment.url or None
 
     @extend_schema_field({"type": "string", "format": "uri", "nullable": True})
     def get_file_url(self, attachment):
@@ -246,7 +254,7 @@ def item_prefetches(prefix=""):
     ordering (by agenda item, and so by meeting) would join both tables into the prefetch query.
     """
     attachments = Attachment.objects.order_by("order", "id").only(
-        "id", "agenda_item_id", "order", "title", "file"
+        "id", "agenda_item_id", "order", "title", "file", "url"
     )
     return [Prefetch(f"{prefix}attachments", queryset=attachments), f"{prefix}absences"]
 

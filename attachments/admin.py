@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem
-from agenda_items.search import refresh_search_vectors
 from meetings.admin import MunicipalityRightsAdmin
+from search.index import refresh_search_vectors
 
 from .models import Attachment
 
@@ -14,9 +14,20 @@ class AttachmentAdmin(MunicipalityRightsAdmin):
     list_select_related = ["agenda_item__meeting__committee"]
     search_fields = ["title", "agenda_item__title"]
     raw_id_fields = ["agenda_item"]
-    fields = ["agenda_item", "order", "title", "file", "page_count", "text"]
-    # The PDF is uploaded on the meeting's page, where its text is extracted page by page.
-    readonly_fields = ["file", "page_count", "text"]
+    fields = [
+        "agenda_item",
+        "order",
+        "title",
+        "file",
+        "original_name",
+        "url",
+        "external_id",
+        "page_count",
+        "text",
+    ]
+    # The PDF is uploaded on the meeting's page, where its text is extracted page by page; its
+    # link (/files/...) goes through the same access check as the public pages' links.
+    readonly_fields = ["file", "original_name", "page_count", "text"]
 
     @admin.display(description=_("sider"))
     def page_count(self, obj):

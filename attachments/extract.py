@@ -1,5 +1,7 @@
 """Text of an uploaded Bilag PDF, page by page, so it becomes searchable and pages can be cited."""
 
+from pathlib import PurePath
+
 from django.conf import settings
 
 from imports.detect import local_copy
@@ -21,7 +23,13 @@ def extract_bilag(upload):
 
 
 def attach_pdf(attachment, upload, pages):
-    """Store `upload` as the Bilag's file (through the storage API) with its extracted `pages`."""
+    """Store `upload` as the Bilag's file (through the storage API) with its extracted `pages`.
+
+    The file gets a random name (Attachment.file's upload_to); the uploaded name is kept in
+    `original_name` for the list and the download. A file it replaces is deleted once the save
+    is committed (signals.py).
+    """
+    attachment.original_name = PurePath(upload.name or "").name[:255]
     attachment.file.save(upload.name, upload, save=False)
     attachment.pages = pages
     attachment.text = PAGE_BREAK.join(pages)

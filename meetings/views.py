@@ -8,7 +8,7 @@ from django.db import connection
 from django.db.models import Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
-from django.utils.cache import patch_cache_control
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 from django.views.decorators.cache import cache_page
 from django.views.generic import DetailView, TemplateView
 from django_filters.views import FilterView
@@ -16,6 +16,7 @@ from redis.exceptions import RedisError
 
 from agenda_items.models import AgendaItem
 
+from .cache import page_key_prefix, public_cache_control
 from .filters import MeetingFilter
 from .models import Committee, Meeting, Municipality
 
@@ -26,16 +27,21 @@ def public_page(view):
     """Serve `view` from the page cache for PAGE_CACHE_SECONDS to readers without a session.
 
     The public pages are the same for every reader (the language is part of the URL), so they
-    are cached whole and marked `public` for a reverse proxy too; only 200 responses are kept.
-    A clerk, who has a session, always gets the page fresh and so sees an import or an edit at
-    once; everyone else within PAGE_CACHE_SECONDS. A shared cache (Redis) that is down or slow
-    makes the page slower, never an error.
+    are cached whole; only 200 responses are kept. A clerk, who has a session, always gets the
+    page fresh. Every other reader gets a copy of the current generation (meetings/cache.py):
+    a change that makes anything less public withdraws all cached copies on the next request.
+    Browsers and proxies are told to revalidate (or a proxy to keep a copy at most
+    PROXY_CACHE_SECONDS), against an ETag, so they cannot keep a withdrawn page for long either.
+    A shared cache (Redis) that is down or slow makes the page slower, never an error.
     """
 
-    def public(request, *args, **kwargs):
+    def with_etag(request, *args, **kwargs):
         response = view(request, *args, **kwargs)
         if response.status_code == 200:
             patch_cache_control(response, public=True)
+            if hasattr(response, "render") and callable(response.render):
+                response = response.render()
+            set_response_etag(response)
         return response
 
     @wraps(view)
@@ -44,12 +50,18 @@ def public_page(view):
         if not seconds or settings.SESSION_COOKIE_NAME in request.COOKIES:
             return view(request, *args, **kwargs)
         try:
-            # Wrapped here rather than once at import, so that PAGE_CACHE_SECONDS is read per
-            # request (tests and a settings change see it); the wrapping costs microseconds.
-            return cache_page(seconds)(public)(request, *args, **kwargs)
+            # Wrapped here rather than once at import, so that PAGE_CACHE_SECONDS and the
+            # generation are read per request; the wrapping costs microseconds.
+            cached = cache_page(seconds, key_prefix=page_key_prefix())(with_etag)
+            response = cached(request, *args, **kwargs)
         except RedisError:
             logger.warning("Page cache unavailable; serving %s uncached", request.path, exc_info=True)
             return view(request, *args, **kwargs)
+        if response.status_code != 200:
+            return response
+        # The cached copy carries cache_page's max-age; what leaves here is the site's policy.
+        public_cache_control(response, settings.PROXY_CACHE_SECONDS)
+        return get_conditional_response(request, etag=response.get("ETag"), response=response)
 
     return wrapper
 

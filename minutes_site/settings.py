@@ -115,7 +115,14 @@ DATABASE_ROUTERS = ["minutes_site.db_router.ReplicaRouter"]
 # minutes change a few times a day, and rendering a long meeting page costs tens of milliseconds.
 # DJANGO_CACHE_URL=redis://host:6379/1 shares one cache between all workers (production);
 # unset, each worker keeps its own in memory. DJANGO_PAGE_CACHE_SECONDS=0 turns page caching off.
-PAGE_CACHE_SECONDS = int(os.environ.get("DJANGO_PAGE_CACHE_SECONDS", "60"))
+# A change that makes anything less public withdraws every cached page at once (meetings/cache.py);
+# that needs a cache shared by all processes, so without DJANGO_CACHE_URL the default is no page cache.
+PAGE_CACHE_SECONDS = int(
+    os.environ.get("DJANGO_PAGE_CACHE_SECONDS") or ("60" if os.environ.get("DJANGO_CACHE_URL") else "0")
+)
+# How long a proxy or CDN in front may serve a public page or file without asking again (s-maxage):
+# the longest a withdrawn page can still be seen there. 0: it must revalidate (an ETag, 304) each time.
+PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS") or "0")
 CACHES = {
     "default": (
         {
@@ -149,8 +156,18 @@ STATIC_ROOT = BASE_DIR / "staticfiles"
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "media/"
 MEDIA_ROOT = Path(os.environ.get("DJANGO_MEDIA_ROOT", BASE_DIR / "var" / "media"))
+# Nothing serves MEDIA_ROOT: a file's URL is /files/<name>, a view that applies the closed-item
+# rule (attachments/views.py) and hands the bytes to the web server when one is configured:
+# MINUTES_FILE_ACCEL=x-accel (nginx: X-Accel-Redirect to MINUTES_FILE_ACCEL_PREFIX, an internal
+# location aliased to MEDIA_ROOT) or x-sendfile (Apache, lighttpd: the absolute path); unset, Django
+# streams the file itself.
+MINUTES_FILES_URL = "/files/"
+MINUTES_FILE_ACCEL = os.environ.get("MINUTES_FILE_ACCEL", "").strip().lower()
+if MINUTES_FILE_ACCEL not in {"", "x-accel", "x-sendfile"}:
+    raise RuntimeError("MINUTES_FILE_ACCEL must be x-accel, x-sendfile or empty")
+MINUTES_FILE_ACCEL_PREFIX = os.environ.get("MINUTES_FILE_ACCEL_PREFIX", "/protected-media/")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": {"BACKEND": "attachments.files.ProtectedStorage"},
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
@@ -167,6 +184,9 @@ MINUTES_MAX_UPLOAD_BYTES = int(os.environ.get("MINUTES_MAX_UPLOAD_BYTES", str(25
 MINUTES_MAX_PDF_PAGES = int(os.environ.get("MINUTES_MAX_PDF_PAGES", "500"))
 # Seconds a PDF may take to read in the admin; below the web server's timeout (gunicorn: 60).
 MINUTES_PDF_TIMEOUT = int(os.environ.get("MINUTES_PDF_TIMEOUT", "45"))
+# What one compressed stream and a whole PDF may decompress to before it is refused (imports/pdf.py).
+MINUTES_PDF_MAX_STREAM_BYTES = int(os.environ.get("MINUTES_PDF_MAX_STREAM_BYTES", str(64 * 1024 * 1024)))
+MINUTES_PDF_MAX_TOTAL_BYTES = int(os.environ.get("MINUTES_PDF_MAX_TOTAL_BYTES", str(512 * 1024 * 1024)))
 
 # --- Read-only JSON API (/api/, see api/) --------------------------------------------------
 # Public and read-only: no authentication, JSON only, the meeting list's own filters (django-filter).
@@ -248,11 +268,19 @@ SESSION_EXPIRE_AT_BROWSER_CLOSE = True
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_HTTPONLY = True
 
-# Lock out a username + address after repeated failed admin logins, for a while (django-axes
-# never unlocks by default).
+# Admin login lockout (django-axes, minutes_site/login_guard.py), for a while (axes never unlocks
+# by default). Two limits: AXES_FAILURE_LIMIT failures for one user name from one address lock that
+# pair, so a stranger elsewhere cannot lock a clerk out; MINUTES_LOGIN_ADDRESS_LIMIT failures from
+# one address, whatever the user names, lock the address, so it cannot try a few passwords on every
+# user. The address is the client's, read from X-Forwarded-For as far as DJANGO_TRUSTED_PROXIES
+# (addresses or networks of the proxies in front) vouch for it; else the connection's.
 AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
+MINUTES_LOGIN_ADDRESS_LIMIT = int(os.environ.get("MINUTES_LOGIN_ADDRESS_LIMIT", "20"))
 AXES_COOLOFF_TIME = float(os.environ.get("AXES_COOLOFF_HOURS", "0.5"))  # hours
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"], "ip_address"]
+AXES_HANDLER = "minutes_site.login_guard.AddressAndUserHandler"
+AXES_CLIENT_IP_CALLABLE = "minutes_site.login_guard.client_address"
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", "") or ["127.0.0.1", "::1"]
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False  # keep management commands' stderr for their own messages
 

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
@@ -50,6 +51,8 @@ urlpatterns = [
     # The import pages moved from /admin/meetings/ to /admin/imports/; old links are redirected.
     path("admin/meetings/", include("imports.old_admin_urls")),
     path("admin/", admin.site.urls),
+    # Stored files (Bilag, source documents) through the closed-item rule; MEDIA_ROOT is never served.
+    path(settings.MINUTES_FILES_URL.strip("/") + "/", include("attachments.urls")),
     path("healthz", healthz, name="healthz"),
     *follow_and_reuse,
     # The pages in Danish at their plain addresses and in English under /en/: the URL alone decides

@@ -65,6 +65,23 @@ def decompression_bomb(size_mb=4096):
     return one_page(stream(zeros_deflated(size_mb)))
 
 
+def many_streams(body, count):
+    """One page whose /Contents is an array of `count` copies of the stream object `body`."""
+    first = 5
+    refs = b" ".join(b"%d 0 R" % (first + i) for i in range(count))
+    return pdf_file(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents [4 0 R " + refs + b"] "
+            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (first + count),
+            stream(zlib.compress(TEXT_OPS)),
+            *[body] * count,
+            FONT,
+        ]
+    )
+
+
 def text_bomb(size_mb=64):
     """A page whose content stream inflates to `size_mb` MiB of text-drawing operators."""
     ops = TEXT_OPS + b"\n"

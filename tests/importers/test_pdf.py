@@ -72,7 +72,7 @@ def test_extraction_that_takes_too_long_is_stopped(tmp_path, monkeypatch):
     monkeypatch.setattr(
         pdf_module,
         "_child_command",
-        lambda path, pages: [sys.executable, "-c", "import time; time.sleep(60)"],
+        lambda path, pages, *caps: [sys.executable, "-c", "import time; time.sleep(60)"],
     )
     path = make_pdf("Punkt 1: tekst", tmp_path / "small.pdf")
     with pytest.raises(PdfError, match="longer than"):

@@ -1,0 +1,113 @@
+"""Stored files (Bilag, the meetings' source documents, pending uploads): names, addresses, rows.
+
+Files are stored under names nobody can guess (`unguessable_name`: attachments/2026/<32 hex>.pdf)
+and are never served from MEDIA_ROOT directly: the storage's `url()` points at
+`attachments.views.stored_file`, which decides per request who may read the file (see there).
+So every `.file.url` in a template, the API and the admin goes through that check, including
+rows stored before the names were random (their old names keep working).
+"""
+
+import os
+import secrets
+from pathlib import PurePosixPath
+
+from django.apps import apps
+from django.conf import settings
+from django.core.files.storage import FileSystemStorage
+from django.utils import timezone
+from django.utils.deconstruct import deconstructible
+
+
+@deconstructible
+class UnguessableName:
+    """An `upload_to` that stores a file as <prefix>/<year>/<32 random hex><suffix of the original>.
+
+    The original name is for people (Attachment.original_name, Content-Disposition), never for
+    the path: a name like "Bilag 3 - lukket punkt.pdf" must not be reachable by guessing.
+    """
+
+    def __init__(self, prefix):
+        self.prefix = prefix
+
+    def __call__(self, instance, filename):
+        suffix = PurePosixPath(filename or "").suffix.lower()
+        if not suffix.isascii() or len(suffix) > 10 or not suffix[1:].isalnum():
+            suffix = ""
+        return f"{self.prefix}/{timezone.now():%Y}/{secrets.token_hex(16)}{suffix}"
+
+    def __eq__(self, other):
+        return isinstance(other, UnguessableName) and other.prefix == self.prefix
+
+
+unguessable_attachment_name = UnguessableName("attachments")
+
+
+class ProtectedStorage(FileSystemStorage):
+    """The file system storage, with addresses that lead through the access check.
+
+    `url(name)` is `/files/<name>` (MINUTES_FILES_URL), answered by attachments.views.stored_file;
+    nothing serves MEDIA_ROOT itself.
+    """
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("base_url", settings.MINUTES_FILES_URL)
+        super().__init__(**kwargs)
+
+
+# Which rows hold a stored file ---------------------------------------------------------------
+
+
+def _import_record_model():
+    """ImportRecord, wherever it lives (imports/ now, meetings/ before the move)."""
+    for label in ("imports", "meetings"):
+        try:
+            return apps.get_model(label, "ImportRecord")
+        except LookupError:
+            continue
+    return None
+
+
+def file_fields():
+    """(model, field name) of every FileField whose files live in the shared storage."""
+    from meetings.models import Meeting
+
+    from .models import Attachment
+
+    fields = [(Attachment, "file"), (Meeting, "source_file")]
+    record = _import_record_model()
+    if record is not None:
+        fields.append((record, "file"))
+    return fields
+
+
+def is_referenced(name):
+    """True if any row still refers to the stored file `name`."""
+    return any(model._default_manager.filter(**{field: name}).exists() for model, field in file_fields())
+
+
+def referenced_names():
+    """Every stored name some row refers to, with the text kept beside a pending upload."""
+    names = set()
+    for model, field in file_fields():
+        names.update(model._default_manager.exclude(**{field: ""}).values_list(field, flat=True).iterator())
+    # A pending upload keeps the text read from it in <name>.txt until it is confirmed or cancelled.
+    names.update(f"{name}.txt" for name in list(names) if name.startswith("imports/pending/"))
+    return names
+
+
+def delete_unreferenced(name, storage=None):
+    """Delete the stored file `name` unless a row still refers to it; True if it was deleted."""
+    from django.core.files.storage import default_storage
+
+    storage = storage or default_storage
+    if not name or is_referenced(name):
+        return False
+    storage.delete(name)
+    return True
+
+
+def path_inside_media(name):
+    """The absolute path of stored name `name`, or None if it would lead outside MEDIA_ROOT."""
+    root = os.path.realpath(settings.MEDIA_ROOT)
+    path = os.path.realpath(os.path.join(root, name))
+    return path if path.startswith(root + os.sep) else None
