@@ -1,18 +1,18 @@
-"""generate_corpus: a realistic synthetic archive, the same for the same seed, within the models' rules."""
+"""bench/corpus.py: a realistic synthetic archive, the same for the same seed, within the models' rules."""
 
-import io
 from collections import Counter
 
 import pytest
-from django.core.management import call_command
 from django.db import connection
 from django.db.models import Count
 
 from agenda_items.models import AgendaItem, Case, normalize_case_number
-from search.backends import search
 from attachments.models import Attachment
-from meetings.corpus import CorpusGenerator, generate, seed_vocabulary
+from bench import corpus as corpus_command
+from bench.corpus_generator import CorpusGenerator, generate
+from bench.corpus_text import seed_vocabulary
 from meetings.models import Committee, Meeting, Municipality
+from search.backends import search
 
 pytestmark = pytest.mark.django_db
 
@@ -150,9 +150,8 @@ def test_composed_text_is_deterministic_for_a_seed():
     assert text(1) == text(1) != text(2)
 
 
-def test_command_reports_what_it_added():
-    out = io.StringIO()
+def test_command_reports_what_it_added(capsys):
     before = Meeting.objects.count()
-    call_command("generate_corpus", "--meetings", "5", "--seed", "3", stdout=out)
-    assert "Added 5 meetings" in out.getvalue()
+    corpus_command.main(["--meetings", "5", "--seed", "3"])
+    assert "Added 5 meetings" in capsys.readouterr().out
     assert Meeting.objects.count() == before + 5

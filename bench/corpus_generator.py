@@ -16,39 +16,56 @@ Everything comes from one `random.Random(seed)`: the same seed gives the same co
 written in bulk, in one transaction per batch of meetings (COPY on PostgreSQL, bulk_create
 elsewhere) with ids assigned here, so nothing else may write to the same tables while it runs.
 The search index is built once at the end, in id ranges.
+
+The words come from bench/corpus_text.py, the rows are written by bench/corpus_writer.py, and
+bench/corpus.py is the command line. Needs Django set up.
 """
 
 import bisect
 import datetime
 import itertools
-import json
-import queue
 import random
-import re
-import threading
 import time
-from collections import Counter, defaultdict
-from concurrent.futures import ThreadPoolExecutor
+from collections import Counter
 from dataclasses import dataclass, field
-from pathlib import Path
 
-from django.conf import settings
-from django.core.management.color import no_style
-from django.db import connections, models, transaction
+from django.db import connections
 from django.utils import timezone
 
 from agenda_items.models import AgendaItem, Case, normalize_case_number
-from agenda_items.search import refresh_search_vectors
 from attachments.models import Attachment
-from imports.detect import parse_text
+from bench.corpus_text import (
+    DECISIONS,
+    DEPARTMENTS,
+    EXTRA_SECTIONS,
+    FIRST_NAMES,
+    LAST_NAMES,
+    MUNICIPALITIES,
+    OTHER_COMMITTEES,
+    PARTIES,
+    PROCEDURAL_FIRST,
+    PROCEDURAL_LAST,
+    RECOMMENDATION_VERBS,
+    SLOT_SENTENCES,
+    STANDING_COMMITTEES,
+    TITLE_PREFIXES,
+    TOPICS,
+    danish_slug,
+    markov_sentences,
+    place_names,
+    seed_vocabulary,
+)
+from bench.corpus_writer import (
+    REBUILD_INDEX_FROM,
+    AbsenceRow,
+    BulkWriter,
+    ParticipantRow,
+    build_search_index,
+    create_indexes,
+    drop_indexes,
+)
 from meetings.models import Committee, Meeting, Municipality, Person
 
-
-def _words(text):
-    return text.split()
-
-
-SEED_DIR = Path(settings.BASE_DIR) / "fixtures" / "minutes"
 LAST_DAY = datetime.date(2025, 12, 31)
 YEARS = 20
 FIRST_DAY = datetime.date(LAST_DAY.year - YEARS + 1, 1, 1)
@@ -56,169 +73,8 @@ FIRST_DAY = datetime.date(LAST_DAY.year - YEARS + 1, 1, 1)
 # so a million items fill ~67 municipalities; more spread over all 98.
 MEETINGS_PER_MUNICIPALITY = 1000
 MEETINGS_PER_BATCH = 500
-SEARCH_BATCH = 5000
-# From this many items on, the search-vector indexes are dropped and built again after the refresh.
-REBUILD_INDEX_FROM = 100_000
 CLOSED_SHARE = 0.03
 ITEMS_PER_MEETING = 15  # the mean of 5–25
-
-MUNICIPALITIES = _words(
-    "Albertslund Allerød Assens Ballerup Billund Bornholm Brøndby Brønderslev Dragør Egedal Esbjerg "
-    "Fanø Favrskov Faxe Fredensborg Fredericia Frederiksberg Frederikshavn Frederikssund Furesø "
-    "Faaborg-Midtfyn Gentofte Gladsaxe Glostrup Greve Gribskov Guldborgsund Haderslev Halsnæs "
-    "Hedensted Helsingør Herlev Herning Hillerød Hjørring Holbæk Holstebro Horsens Hvidovre "
-    "Høje-Taastrup Hørsholm Ikast-Brande Ishøj Jammerbugt Kalundborg Kerteminde Kolding København "
-    "Køge Langeland Lejre Lemvig Lolland Lyngby-Taarbæk Læsø Mariagerfjord Middelfart Morsø "
-    "Norddjurs Nordfyns Nyborg Næstved Odder Odense Odsherred Randers Rebild Ringkøbing-Skjern "
-    "Ringsted Roskilde Rudersdal Rødovre Samsø Silkeborg Skanderborg Skive Slagelse Solrød Sorø "
-    "Stevns Struer Svendborg Syddjurs Sønderborg Thisted Tønder Tårnby Vallensbæk Varde Vejen Vejle "
-    "Vesthimmerland Viborg Vordingborg Ærø Aabenraa Aalborg Aarhus"
-)
-# Every municipality has these two; the others pick some of the rest.
-STANDING_COMMITTEES = [("Byrådet", 11), ("Økonomiudvalget", 11)]
-OTHER_COMMITTEES = [
-    "Arbejdsmarkeds- og Uddannelsesudvalget",
-    "Social- og Beskæftigelsesudvalget",
-    "Børne- og Skoleudvalget",
-    "Børne- og Ungeudvalget",
-    "Teknik- og Miljøudvalget",
-    "Plan- og Miljøudvalget",
-    "Klima- og Miljøudvalget",
-    "Kultur- og Fritidsudvalget",
-    "Social- og Seniorudvalget",
-    "Ældreudvalget",
-    "Sundheds- og Forebyggelsesudvalget",
-    "Erhvervs- og Turismeudvalget",
-    "Landdistriktsudvalget",
-    "Udvalget for Digitalisering",
-    "Beredskabskommissionen",
-    "Rådmandsmøde – Sociale Forhold og Beskæftigelse",
-]
-PARTIES = ["A", "A", "A", "V", "V", "V", "C", "F", "O", "B", "Ø", "I", "Å", "D", "K", "S"]
-FIRST_NAMES = _words(
-    "Anne Mette Hanne Susanne Lene Dorrit Lotte Louise Eva Sofie Jeanette Karen Kirsten Birgitte Helle "
-    "Maria Camilla Line Pia Tina Ida Marianne Charlotte Rikke Signe Jette Inge Bente Gitte Malene "
-    "Rasmus Christian Kim Arne Erik Jens Peter Lars Søren Niels Henrik Morten Thomas Jesper Anders "
-    "Michael Martin Jan Ole Poul Frank Bo Torben Claus Steen Kristian Jakob Mads Mikkel Jørgen"
-)
-LAST_NAMES = _words(
-    "Andresen Knudsen Christensen Juhl Petersen Wandahl Leyh Provstgaard Jensen Nielsen Hansen Pedersen "
-    "Andersen Larsen Sørensen Rasmussen Jørgensen Madsen Kristensen Olsen Thomsen Poulsen Johansen "
-    "Møller Mortensen Henriksen Rohde Hoppe Mejnertz Borchorst Kaastrup Lund Holm Skov Bach Dam Berg "
-    "Friis Vestergaard Damgaard Lauridsen Mikkelsen Kjær Toft Bundgaard Schmidt Frandsen Mathiasen"
-)
-DEPARTMENTS = [
-    "Jobcenter og Borgerservice",
-    "Forvaltningen",
-    "Teknik og Miljø",
-    "Børn og Skole",
-    "Social og Sundhed",
-    "Kultur, Miljø og Erhverv",
-    "Økonomi og Personale",
-    "Direktionen",
-    "Fagligt Sekretariat",
-]
-PROCEDURAL_FIRST = "Godkendelse af dagsorden"
-PROCEDURAL_LAST = [
-    "Orientering fra formanden og forvaltningen",
-    "Meddelelser",
-    "Eventuelt",
-    "Orientering fra udvalget",
-]
-TITLE_PREFIXES = [
-    "Godkendelse af",
-    "Orientering om",
-    "Status på",
-    "Høring om",
-    "Beslutning om",
-    "Forslag til",
-    "Evaluering af",
-    "Ansøgning om tilskud til",
-    "Anlægsbevilling til",
-    "Opfølgning på",
-    "Budgetopfølgning for",
-    "Drøftelse af",
-]
-TOPICS = [
-    "budget {year}",
-    "lokalplan nr. {n} for {place}",
-    "skolestruktur i {place}",
-    "affaldsordning for {place}",
-    "renovering af {place}",
-    "trafiksikkerhed på {place}",
-    "helhedsplan for {place}",
-    "kvalitetsrapport {year}",
-    "takster {year}",
-    "regnskab {year}",
-    "udbud af rengøring",
-    "handleplan for klimatilpasning",
-    "sundhedspolitik {year}-{year2}",
-    "integrationshandleplan {year}",
-    "dagtilbudsstruktur",
-    "ældrepolitik",
-    "frivillighedspolitik",
-    "boligsocial helhedsplan i {place}",
-    "salg af byggegrunde på {place}",
-    "ny idrætshal ved {place}",
-    "kommuneplantillæg nr. {n}",
-    "beskæftigelsesplan {year}",
-    "ungeindsatsen",
-    "tilsyn med plejecentre {year}",
-    "spildevandsplan {year}-{year2}",
-    "cykelstier langs {place}",
-    "vinterbekæmpelse",
-    "kollektiv trafik i {place}",
-]
-DECISIONS = [
-    ("Godkendt.", 50),
-    ("Taget til orientering.", 25),
-    ("Anbefales godkendt.", 8),
-    ("Udsat.", 3),
-    ("Godkendt med den bemærkning, at {sentence}", 8),
-    ("Oversendes til Økonomiudvalget.", 3),
-    ("Sagen blev drøftet.", 3),
-]
-RECOMMENDATION_VERBS = [
-    "godkendes",
-    "tages til efterretning",
-    "sendes i høring",
-    "anbefales over for Byrådet",
-    "drøftes",
-]
-EXTRA_SECTIONS = [
-    "Økonomi",
-    "Økonomiske konsekvenser",
-    "Høring",
-    "Lovgrundlag",
-    "Kommunikation",
-    "Tidsplan",
-    "Bæredygtighed",
-    "Borgerinddragelse",
-    "Baggrund/formål",
-    "Metode",
-    "Videre proces",
-]
-SLOT_SENTENCES = [
-    "Projektet på {place} har en samlet anlægsudgift på {amount} mio. kr.",
-    "Forvaltningen har den {date} holdt borgermøde om {place}.",
-    "Der er indkommet {n} høringssvar, heraf {m} fra beboere ved {place}.",
-    "Udgiften på {amount} mio. kr. finansieres af puljen til {place}.",
-    "Sagen vedrører ejendommen {place} {n}, matr.nr. {m}a.",
-    "Tidsplanen forudsætter, at arbejdet ved {place} afsluttes i {year}.",
-]
-# Place names: first part + second part + ending ("Birkeskovvej", "Padborghallen"), drawn with
-# Zipf weights so a few are everywhere and most are rare, as in real minutes.
-PLACE_FIRST = _words(
-    "Skelbæk Padborg Kollund Rødekro Tinglev Løjt Ensted Varnæs Hjordkær Genner Stubbæk Felsted "
-    "Bolderslev Kliplev Birke Ege Hassel Aske Bøge Linde Elme Rosen Kirke Mølle Skov Sø Strand Bakke "
-    "Eng Mark Nørre Søndre Øster Vester Ny Gammel Lille Store Holm Dal Hede Lyng Toft Vang Fjord Å "
-    "Mose Kilde Bro Havne Slots Præste Smede Kro Ravns Ulv Ørne Trane Svane Hjorte Ræve Ugle"
-)
-PLACE_MIDDLE = ["", "skov", "bæk", "holm", "lund", "høj", "gård", "dal", "mose", "kær", "by", "toft"]
-PLACE_END = _words(
-    "vej gade parken skolen hallen huset centret bakken engen haven torvet stien høj lund gården "
-    "marken dalen vænget allé plads kvarteret hjemmet børnehaven"
-)
 ZIPF_EXPONENT = 1.0
 
 
@@ -241,223 +97,6 @@ class Stats:
     @property
     def items_per_second(self):
         return self.items / self.load_seconds if self.load_seconds else 0.0
-
-
-# --- vocabulary from the seeds ----------------------------------------------------------------
-
-_SENTENCE_SPLIT = re.compile(r"(?<=[.!?])\s+(?=[A-ZÆØÅ])")
-_WORDS = re.compile(r"\S+")
-
-
-def _sentences(text):
-    for paragraph in text.split("\n\n"):
-        paragraph = " ".join(paragraph.split())
-        for sentence in _SENTENCE_SPLIT.split(paragraph):
-            if 40 <= len(sentence) <= 320 and sentence[-1] in ".!?" and not sentence.startswith("-"):
-                yield sentence
-
-
-@dataclass
-class Vocabulary:
-    """What the generator composes from: the seeds' sentences, titles, headings and names."""
-
-    sentences: list[str]
-    titles: list[str]
-    attachment_titles: list[str]
-    people: list[str]
-
-
-def seed_vocabulary(seed_dir=SEED_DIR):
-    """Parse every seed file with the project's parsers and collect its text pieces, in file order."""
-    sentences, titles, attachment_titles, people = [], [], [], []
-    for path in sorted(Path(seed_dir).glob("*.txt")):
-        for meeting in parse_text(path.read_text(encoding="utf-8")):
-            people += meeting.participants
-            for item in meeting.items:
-                people += item.absences
-                if not item.closed:
-                    titles.append(item.title)
-                texts = [item.presentation, item.recommendation, item.decision]
-                texts += [s.text for s in item.sections] + [a.text for a in item.attachments]
-                for text in texts:
-                    sentences.extend(_sentences(text))
-                attachment_titles += [a.title for a in item.attachments if len(a.title) < 120]
-    return Vocabulary(
-        sentences=list(dict.fromkeys(sentences)),
-        titles=list(dict.fromkeys(titles)),
-        attachment_titles=list(dict.fromkeys(attachment_titles)),
-        people=list(dict.fromkeys(p for p in people if p.strip())),
-    )
-
-
-def markov_sentences(sentences, rng, count):
-    """New sentences from a word-pair Markov chain over `sentences`: the seeds' words, recombined."""
-    chain = defaultdict(list)
-    starts = []
-    for sentence in sentences:
-        words = _WORDS.findall(sentence)
-        if len(words) < 4:
-            continue
-        starts.append((words[0], words[1]))
-        for a, b, c in zip(words, words[1:], words[2:], strict=False):
-            chain[(a, b)].append(c)
-        chain[(words[-2], words[-1])].append(None)
-    made = []
-    while len(made) < count:
-        a, b = rng.choice(starts)
-        words = [a, b]
-        while len(words) < 45:
-            following = chain.get((a, b))
-            if not following:
-                break
-            c = rng.choice(following)
-            if c is None:
-                break
-            words.append(c)
-            a, b = b, c
-        sentence = " ".join(words)
-        if len(words) >= 6 and sentence[-1] in ".!?":
-            made.append(sentence)
-    return made
-
-
-def place_names(rng):
-    """All place names in a fixed shuffled order: the first are common, the last rare."""
-    names = [
-        f"{first}{middle}{end}"
-        for first in PLACE_FIRST
-        for middle in PLACE_MIDDLE
-        for end in PLACE_END
-        if not (middle and first.endswith(middle))
-    ]
-    rng.shuffle(names)
-    return names
-
-
-def danish_slug(text):
-    from django.utils.text import slugify
-
-    for a, b in (("æ", "ae"), ("ø", "oe"), ("å", "aa"), ("Æ", "ae"), ("Ø", "oe"), ("Å", "aa")):
-        text = text.replace(a, b)
-    return slugify(text)
-
-
-# --- writing rows in bulk ---------------------------------------------------------------------
-
-ParticipantRow = Meeting.participants.through
-AbsenceRow = AgendaItem.absences.through
-# Dependency order: a batch is written parents first.
-WRITE_ORDER = [
-    Municipality,
-    Committee,
-    Person,
-    Case,
-    Meeting,
-    ParticipantRow,
-    AgendaItem,
-    AbsenceRow,
-    Attachment,
-]
-WITH_IDS = [Municipality, Committee, Person, Case, Meeting, AgendaItem, Attachment]
-
-
-class BulkWriter:
-    """Rows per model, written in dependency order: COPY on PostgreSQL, bulk_create elsewhere.
-
-    Ids are assigned here (from the table's highest id on) so that children can point at parents
-    before anything is written; the sequences are reset at the end (`finish()`). With
-    `background=True` (PostgreSQL, outside a transaction) a batch is written on a second
-    connection by a thread while the next one is composed: the database works on one core while
-    Python composes on the other.
-    """
-
-    def __init__(self, using="default", *, background=False):
-        self.using = using
-        self.connection = connections[using]
-        self.rows = defaultdict(list)
-        self.next_ids = {}
-        for model in WITH_IDS:
-            top = model.objects.using(using).aggregate(top=models.Max("pk"))["top"] or 0
-            self.next_ids[model] = top + 1
-        self.queue = self.thread = self.error = None
-        if background and self.connection.vendor == "postgresql" and not self.connection.in_atomic_block:
-            self.queue = queue.Queue(maxsize=2)
-            self.thread = threading.Thread(target=self._work, name="corpus-writer", daemon=True)
-            self.thread.start()
-
-    def new_id(self, model):
-        pk = self.next_ids[model]
-        self.next_ids[model] = pk + 1
-        return pk
-
-    def add(self, model, **values):
-        self.rows[model].append(values)
-
-    def flush(self):
-        rows, self.rows = self.rows, defaultdict(list)
-        if self.queue is None:
-            self._write(rows)
-            return
-        if self.error:
-            raise self.error
-        self.queue.put(rows)
-
-    def _work(self):
-        try:
-            while (rows := self.queue.get()) is not None:
-                if self.error is None:
-                    try:
-                        self._write(rows)
-                    except BaseException as exc:  # handed to the generating thread at its next flush
-                        self.error = exc
-        finally:
-            connections[self.using].close()
-
-    def _write(self, rows):
-        connection = connections[self.using]
-        with transaction.atomic(using=self.using):
-            for model in WRITE_ORDER:
-                if rows.get(model):
-                    if connection.vendor == "postgresql":
-                        self._copy(connection, model, rows[model])
-                    else:
-                        model.objects.using(self.using).bulk_create(
-                            [model(**row) for row in rows[model]], batch_size=500
-                        )
-
-    def _copy(self, connection, model, rows):
-        by_attname = {f.attname: f for f in model._meta.concrete_fields}
-        names = list(rows[0])
-        columns = ", ".join(connection.ops.quote_name(by_attname[name].column) for name in names)
-        as_json = [isinstance(by_attname[name], models.JSONField) for name in names]
-        table = connection.ops.quote_name(model._meta.db_table)
-        with (
-            connection.cursor() as cursor,
-            cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
-        ):
-            for row in rows:
-                values = list(row.values())
-                for i, is_json in enumerate(as_json):
-                    if is_json:
-                        values[i] = json.dumps(values[i], ensure_ascii=False)
-                copy.write_row(values)
-
-    def finish(self):
-        """Wait for the last batch, then point the id sequences past the ids assigned here."""
-        self.flush()
-        if self.thread is not None:
-            self.queue.put(None)
-            self.thread.join()
-            if self.error:
-                raise self.error
-        statements = self.connection.ops.sequence_reset_sql(no_style(), WRITE_ORDER)
-        if statements:
-            with self.connection.cursor() as cursor:
-                for sql in statements:
-                    cursor.execute(sql)
-
-
-# --- the generator ----------------------------------------------------------------------------
 
 
 class _Zipf:
@@ -862,7 +501,7 @@ def generate(meetings, *, seed=0, progress=None, index_progress=None, using="def
         and meetings * ITEMS_PER_MEETING >= REBUILD_INDEX_FROM
     )
     started = time.perf_counter()
-    dropped = _drop_indexes(connection, AgendaItem._meta.db_table, "USING gin") if bulk else []
+    dropped = drop_indexes(connection, AgendaItem._meta.db_table, "USING gin") if bulk else []
     try:
         writer = BulkWriter(using, background=True)
         try:
@@ -888,80 +527,7 @@ def generate(meetings, *, seed=0, progress=None, index_progress=None, using="def
         if search_index:
             build_search_index(first_item, writer.next_ids[AgendaItem], progress=index_progress, using=using)
     finally:
-        _create_indexes(connection, dropped)
+        create_indexes(connection, dropped)
     if search_index or dropped:
         stats.index_seconds = time.perf_counter() - started
     return stats
-
-
-def build_search_index(first_id, end_id, *, progress=None, using="default", workers=2):
-    """`refresh_search_vectors()` over items first_id <= id < end_id, in id ranges; PostgreSQL only.
-
-    Outside a transaction the ranges run on `workers` connections at once, and for a large load
-    the indexes on the search vector are dropped first and built again afterwards from their own
-    definitions (building a GIN index once is many times faster than updating it row by row).
-    The tables are analysed (the items vacuumed) at the end so the planner knows the new rows.
-    """
-    connection = connections[using]
-    if connection.vendor != "postgresql" or end_id <= first_id:
-        return
-    ranges = [(a, min(a + SEARCH_BATCH, end_id)) for a in range(first_id, end_id, SEARCH_BATCH)]
-    in_transaction = connection.in_atomic_block
-
-    def refresh(bounds):
-        items = AgendaItem.objects.using(using).filter(pk__gte=bounds[0], pk__lt=bounds[1])
-        refresh_search_vectors(items)
-        return bounds[1] - bounds[0]
-
-    def refresh_in_thread(bounds):
-        try:
-            return refresh(bounds)
-        finally:
-            connections[using].close()
-
-    rebuild = []
-    if not in_transaction and end_id - first_id >= REBUILD_INDEX_FROM:
-        table = AgendaItem._meta.db_table
-        rebuild = _drop_indexes(connection, table, "search_vector") + _drop_indexes(
-            connection, table, "word_pairs"
-        )
-    try:
-        if in_transaction or workers < 2:
-            for span in map(refresh, ranges):
-                if progress:
-                    progress(span)
-        else:
-            with ThreadPoolExecutor(max_workers=workers) as pool:
-                for span in pool.map(refresh_in_thread, ranges):
-                    if progress:
-                        progress(span)
-    finally:
-        _create_indexes(connection, rebuild)
-    with connection.cursor() as cursor:
-        for model in (Municipality, Committee, Person, Case, Meeting, AgendaItem, Attachment):
-            command = "VACUUM ANALYZE" if model is AgendaItem and not in_transaction else "ANALYZE"
-            cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
-
-
-def _drop_indexes(connection, table, containing):
-    """Drop the indexes on `table` whose definition contains `containing`; their (name, definition)."""
-    with connection.cursor() as cursor:
-        cursor.execute(
-            "SELECT indexname, indexdef FROM pg_indexes WHERE tablename = %s AND indexdef LIKE %s",
-            [table, f"%{containing}%"],
-        )
-        found = cursor.fetchall()
-        for name, _ in found:
-            cursor.execute(f"DROP INDEX {connection.ops.quote_name(name)}")
-    return found
-
-
-def _create_indexes(connection, indexes):
-    """Build again the indexes `_drop_indexes()` dropped (one sort each, plenty of memory)."""
-    if not indexes:
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SET maintenance_work_mem = '1GB'")
-        for _, definition in indexes:
-            cursor.execute(definition)
-        cursor.execute("RESET maintenance_work_mem")
