@@ -459,7 +459,9 @@ def positions(text):
                 following = sentences[k + 1]
                 if _PREFIX.match(following):
                     break
-                actors = _actors(following)
+                # "Imod stemte:" / "(F) med bemærkning om, ”at SF stemmer imod ...”" (Greve).
+                stop = _LIST_END.search(following)
+                actors = _actors(following[: stop.start()] if stop else following)
                 if not actors:
                     break
                 said = f"{sentence} {following}"  # "For stemte: Anne Marie Lyduch (V)"

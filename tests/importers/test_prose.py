@@ -311,6 +311,24 @@ def test_party_letters_table():
                 ("Maria Witthøft (A)", "for"),
             ],
         ),
+        # greve/greve_2023-02-06_byraad-2022-2025_a62076ef.json.gz: each name below starts a remark
+        # (the remarks cut short here)
+        (
+            "Med stemmerne 19 for og 2 imod godkendte byrådet Økonomiudvalgets indstillinger.\n"
+            "For stemte (V), (A), (C), (D) og Liselott Blixt (UP).\nImod stemte:\n"
+            "(Ø) med bemærkning om, ”at Enhedslisten stemmer imod, da Enhedslisten ikke er med i "
+            "budgetforlig.”\n"
+            "(F) med bemærkning om, ”at SF stemmer imod protokollen og besparelsen.”",
+            [
+                (V, "for"),
+                (S, "for"),
+                (KF, "for"),
+                (NB, "for"),
+                ("Liselott Blixt (UP)", "for"),
+                (EL, "against"),
+                (SF, "against"),
+            ],
+        ),
         # greve/greve_2023-02-27_oekonomiudvalget_140e556f.json.gz
         ("Imod stemte: ingen", []),
         # greve/greve_2022-03-21_klima-teknik-og-miljoeudvalget_efe495ec.json.gz: the committee abstaining
