@@ -184,7 +184,7 @@ def clean_committee(name):
 
 def _load(text):
     try:
-        data = json.loads(text)
+        data = json.loads(text.lstrip("\ufeff"))  # a BOM is no JSON, but saved files have one
     except json.JSONDecodeError as exc:
         raise NotMinutesError(f"not valid JSON ({exc.msg}, column {exc.colno})", line=exc.lineno) from None
     except RecursionError:
