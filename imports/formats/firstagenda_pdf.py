@@ -51,7 +51,10 @@ Quirks of the extraction handled here:
   not start in lower case; an "At 1)" point, a bullet or a numbered point starts a new one
   (`_starts_paragraph`). A page break continues a paragraph when the sentence goes on.
 * The Bilag list ends at the next item, runs over page breaks, and a title that wraps continues
-  on the next line; a new Bilag starts after a blank line, at a page break, or at "Bilag N:".
+  on the next line; a new Bilag starts after a blank line, at a page break, at "Bilag N:", or
+  where a ")" or a date is glued to a capitalised word ("(påført 22.01.2025)Byrådsdebat ...",
+  two titles glued at a page break). A capital heading glued to the line before it is split off
+  the same way ("(ordfører)INDSTILLING FRA BORGMESTERENS AFDELING").
 * The text before Resume in the page version of an item (often just ".") is printed right under
   the decision with nothing to tell them apart; it stays in the decision. A lone "." is dropped.
 * Unknown glyphs come out as "(cid:123)"; they are dropped. The letterhead's case number
@@ -92,6 +95,13 @@ LOOKS_HEAD_CHARS = 5000
 ITEM = re.compile(r"^Punkt\s+(?P<number>[0-9]{1,4}[A-Za-z]?)\s*:\s*(?P<title>.*)$")
 # "...Godkendt.Punkt 2: Svar på ...": an item glued to the text before it (no space between).
 GLUED_ITEM = re.compile(r"(?<=\S)(?=Punkt\s+(?P<number>[0-9]{1,4})[A-Za-z]?\s*:\s*\S)")
+# "...(ordfører)INDSTILLING FRA BORGMESTERENS AFDELING": a capital heading glued to a page's last line.
+GLUED_CAPITAL_HEADING = re.compile(
+    r"(?<=[^\sA-ZÆØÅ])(?=(?:BESLUTNINGSFORSLAG|ÆNDRINGSFORSLAG|INDSTILLING) FRA [A-ZÆØÅ])"
+)
+# "Meningstilkendegivelse ... (påført 22.01.2025)Byrådsdebat 22.01.2025": two Bilag glued at a
+# page break; a ")" or a date glued to a capitalised word is such a seam.
+GLUED_BILAG = re.compile(r"(?:(?<=\))|(?<=[0-9]{2}\.[0-9]{2}\.[0-9]{4}))(?=[A-ZÆØÅ][a-zæøå])")
 CLOSED_PREFIX = re.compile(r"^Lukket\s*:\s*")
 CLOSED_LINE = re.compile(r"^Lukket punkt\.?$", re.IGNORECASE)
 # The letterhead's case number, on every page: "Sag: EMN-2025-003383".
@@ -99,6 +109,7 @@ LETTERHEAD_CASE = re.compile(r"^Sag\s*:\s*[A-ZÆØÅ]{2,6}-[0-9]{4}-[0-9]{3,8}$"
 BARE_PAGE_NUMBER = re.compile(r"^(?:[Ss]ide\s+)?[0-9]{1,3}$")
 UNKNOWN_GLYPH = re.compile(r"\(cid:[0-9]{1,6}\)")
 TOC_TITLE = re.compile(r"^Indholdsfortegnelse:?$")
+TOC_WORD = "Indholdsfortegnelse"
 # "At 1) ...", "At) byrådet godkender ..." (a point whose number was lost in the source).
 AT_POINT = re.compile(r"^At\s*[0-9]{0,3}\)\s*")
 SYMBOL_BULLET = re.compile(r"^[-–•*▪◦]\s+")
@@ -184,6 +195,20 @@ def _lines(text):
     return lines
 
 
+def _split_glued_headings(line):
+    """`line` as one or two lines: a capital heading glued to the text before it is split off.
+
+    "... og Rabih Azad-Ahmad (ordfører)INDSTILLING FRA BORGMESTERENS AFDELING" -> two lines; so is
+    the table of contents' title glued to the meeting fields before it.
+    """
+    if line.endswith(TOC_WORD) and line != TOC_WORD:  # "Mødested ByrådssalenIndholdsfortegnelse"
+        return [line[: -len(TOC_WORD)].rstrip(), TOC_WORD]
+    glued = GLUED_CAPITAL_HEADING.search(line) if "FRA" in line else None
+    if glued and not any(c.islower() for c in line[glued.start() :]):
+        return [line[: glued.start()].rstrip(), line[glued.start() :]]
+    return [line]
+
+
 def _split_glued_items(lines):
     """Lines with a glued "Punkt N:" split off when N is the next item's number.
 
@@ -192,7 +217,7 @@ def _split_glued_items(lines):
     as "jf.Punkt 7:" inside the text of item 2 stays where it is.
     """
     out, last = [], None
-    for line in lines:
+    for line in (piece for raw in lines for piece in _split_glued_headings(raw)):
         match = ITEM.match(line)
         if match:
             last = _number_value(match["number"])
@@ -393,19 +418,22 @@ def _starts_paragraph(previous, line, gap, width):
 
 def _attachment_titles(lines):
     """One Bilag per line or paragraph: a new one after a blank line, at a page break (unless the
-    title clearly goes on) or at "Bilag N:"; other lines are a wrapped title's rest."""
+    title clearly goes on), at "Bilag N:" or where two titles were glued at a page break; other
+    lines are a wrapped title's rest."""
     groups, current, gap = [], [], False
     for line in lines:
         if line in ("", PAGE):
             gap = gap or bool(current)
             continue
         line = SYMBOL_BULLET.sub("", line)
-        new = not current or BILAG_NUMBERED.match(line) or (gap and not continues(current[-1], line))
-        if new and current:
-            groups.append(current)
-            current = []
-        current.append(line)
-        gap = False
+        pieces = GLUED_BILAG.split(line) if ")" in line or "." in line else [line]
+        for seam, piece in enumerate(pieces):
+            new = seam or BILAG_NUMBERED.match(piece) or (gap and not continues(current[-1], piece))
+            if current and new:
+                groups.append(current)
+                current = []
+            current.append(piece)
+            gap = False
     if current:
         groups.append(current)
     return [title for title in (one_line(group) for group in groups) if title]

@@ -303,6 +303,18 @@ def test_no_furniture_or_table_of_contents_leaks(meeting, items):
     assert not items["20"].attachments[-1].title.endswith("Punkt 21")
 
 
+def test_pages_glued_together_parse_the_same(pdf_text, meeting):
+    """Extraction that joins a page to the last line of the page before ("Godkendt.Punkt 2: Svar
+    på ...", "Punktnummer: 17Fremsendes til ...", "Udvalg: Aarhus ByrådDato: 26-03-2025",
+    "(påført 22.01.2025)Byrådsdebat 22.01.2025", "...28Punkt 1: Godkendelse af dagsorden") gives
+    the same meeting."""
+    glued = pdf_text.replace("\n ", "")
+    assert "Godkendt.Punkt 2: Svar på forslag fra DD" in glued
+    assert "Punktnummer: 17Fremsendes til Magistratsafdelingen" in glued
+    assert "(påført 22.01.2025)Byrådsdebat 22.01.2025" in glued
+    assert firstagenda_pdf.parse(glued)[0].as_dict() == meeting.as_dict()
+
+
 def test_whole_importer_path():
     """manage.py import_minutes --dry-run --json reads the PDF through imports.pdf."""
     result = subprocess.run(
@@ -391,6 +403,21 @@ def test_bilag_over_a_form_feed_page_break_and_glued_to_the_next_item():
         "Byrådsdebat 09.04.2025",
     ]
     assert meeting.items[1].title == "Næste sag"
+
+
+def test_bilag_glued_at_a_page_seam_are_two():
+    text = doc(
+        "Punkt 1: Sag\n\nBeslutninger\nGodkendt.\nBilag\n\n"
+        "Notat (påført 22.01.2025)Byrådsdebat 22.01.2025\n\n"
+        "Meningstilkendegivelse 19.08.2025Udvalgserklæring\n\nBilag 1: Økonomi (hovedtal)"
+    )
+    assert titles(parse_one(text).items[0]) == [
+        "Notat (påført 22.01.2025)",
+        "Byrådsdebat 22.01.2025",
+        "Meningstilkendegivelse 19.08.2025",
+        "Udvalgserklæring",
+        "Bilag 1: Økonomi (hovedtal)",
+    ]
 
 
 def test_glued_decision_and_table_of_contents():
