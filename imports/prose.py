@@ -625,7 +625,9 @@ def outcome(text):
     sentences that state none (attendance, "Udvalget drøftede ...", questions of competence) are
     passed over, and so are vote headers ("Imod stemte (C) med bemærkning om, at ... anbefales")
     and a party's or a person's own position ("Alternativet kunne ikke tiltræde indstillingen").
-    A negated approval or recommendation ("Ikke godkendt", "kan ikke anbefales") is "rejected".
+    A negated approval or recommendation ("Ikke godkendt", "kan ikke anbefales") is "rejected"; an
+    infinitive ("godkende") decides only after "kunne"/"kan"/"besluttede at" ("Udvalget kunne
+    tiltræde indstillingen"), not in "Borgmester og direktør skal godkende besøg".
     "Tilbagesendes X med bemærkning, at byrådet ... har vedtaget ..." (Aarhus) is "approved": the
     remark states the council's decision. Nothing recognised: ("other", None)."""
     for sentence in _sentences(text):
