@@ -84,7 +84,7 @@ class AgendaItemQuerySet(models.QuerySet):
         return (
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
-            .prefetch_related("absences", Prefetch("attachments", attachments))
+            .prefetch_related("absences", "positions", "history", Prefetch("attachments", attachments))
         )
 
     def timeline(self):

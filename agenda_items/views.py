@@ -1,6 +1,10 @@
+import datetime
+
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.views.generic import DetailView, TemplateView
+
+from meetings.models import Meeting
 
 from .models import AgendaItem, Case, normalize_case_number
 
@@ -65,8 +69,44 @@ class CaseView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        items = list(self.object.items.public().timeline())
+        items = list(self.object.items.public().timeline().prefetch_related("positions", "history"))
         if not items:
             raise Http404("No public items on this case")
         context["items"] = items
+        context["timeline"] = case_timeline(self.object, items)
         return context
+
+
+def _committee_key(name):
+    return " ".join((name or "").split()).casefold()
+
+
+def case_timeline(case, items):
+    """The case's treatments in date order: its archived items, and the earlier treatments its items'
+    "Sagsforløb" lists that the archive does not hold on this case, each once (linked to the archived
+    meeting of that committee and date where there is one). Rows: {"date", "item"} or
+    {"date", "entry", "meeting"}."""
+    rows = [{"date": item.meeting.date, "item": item} for item in items]
+    seen = {(_committee_key(item.meeting.committee.name), item.meeting.date) for item in items}
+    entries = []
+    for item in items:
+        for entry in item.history.all():
+            key = (_committee_key(entry.committee), entry.date)
+            if entry.date is None or key in seen:
+                continue
+            seen.add(key)
+            entries.append(entry)
+    if entries:
+        meetings = {
+            (_committee_key(m.committee.name), m.date): m
+            for m in Meeting.objects.filter(
+                committee__municipality_id=case.municipality_id, date__in={e.date for e in entries}
+            ).select_related("committee")
+        }
+        rows += [
+            {"date": e.date, "entry": e, "meeting": meetings.get((_committee_key(e.committee), e.date))}
+            for e in entries
+        ]
+    # Undated last; on one day the archived item before the treatment known only from history.
+    rows.sort(key=lambda row: (row["date"] is None, row["date"] or datetime.date.min, "item" not in row))
+    return rows

@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case
+from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case, HistoryEntry, Position
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search.backends import MAX_QUERY_LENGTH, SECTIONS
@@ -174,6 +174,21 @@ class AttachmentSerializer(serializers.ModelSerializer):
         return self.context["request"].build_absolute_uri(attachment.file.url)
 
 
+class PositionSerializer(serializers.ModelSerializer):
+    class Meta:
+        model = Position
+        fields = ["who", "stance", "text"]
+
+
+class HistoryEntrySerializer(serializers.ModelSerializer):
+    positions = serializers.ListField(child=serializers.DictField(), help_text="That treatment's positions")
+    absences = serializers.ListField(child=serializers.CharField(), help_text="Absent from that treatment")
+
+    class Meta:
+        model = HistoryEntry
+        fields = ["committee", "date", "number", "text", "positions", "absences"]
+
+
 class ClosedAgendaItemSerializer(serializers.ModelSerializer):
     """A closed item: where it is and that it is closed, nothing of its content."""
 
@@ -201,6 +216,8 @@ class PublicAgendaItemSerializer(serializers.ModelSerializer):
     sections = SectionSerializer(many=True)
     absences = PersonSerializer(many=True)
     attachments = AttachmentSerializer(many=True)
+    positions = PositionSerializer(many=True, help_text="How parties and members stood on the decision")
+    history = HistoryEntrySerializer(many=True, help_text="Earlier treatments, as the item lists them")
 
     class Meta:
         model = AgendaItem
@@ -223,6 +240,8 @@ class PublicAgendaItemSerializer(serializers.ModelSerializer):
             "sections",
             "absences",
             "attachments",
+            "positions",
+            "history",
         ]
 
     @extend_schema_field({"type": "boolean", "enum": [False]})
@@ -256,7 +275,12 @@ def item_prefetches(prefix=""):
     attachments = Attachment.objects.order_by("order", "id").only(
         "id", "agenda_item_id", "order", "title", "file", "url"
     )
-    return [Prefetch(f"{prefix}attachments", queryset=attachments), f"{prefix}absences"]
+    return [
+        Prefetch(f"{prefix}attachments", queryset=attachments),
+        f"{prefix}absences",
+        f"{prefix}positions",
+        f"{prefix}history",
+    ]
 
 
 class MeetingDetailSerializer(MeetingSerializer):

@@ -75,8 +75,11 @@ class SearchRequest:
         except ValueError:
             self.page = 1
         self.error = None
+        # Input no text holds (control characters) is refused outright: 400 on every surface.
+        self.refused = False
         if any(CONTROL_CHARACTERS.search(f"{k}{''.join(vs)}") for k, vs in params.lists()):
             self.error = _("Søgningen indeholder tegn, der ikke kan søges på (kontroltegn).")
+            self.refused = True
         elif not self.filter.is_valid():
             self.error = _("Filteret kunne ikke bruges: ret de markerede felter.")
 

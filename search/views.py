@@ -22,7 +22,7 @@ class SearchView(TemplateView):
         context = self.get_context_data(**kwargs)
         results = context["results"]
         # Refused input is a client error, a search stopped for time an (honest) unavailable answer.
-        status = 400 if self.search.error and self.search.q else 503 if results and results.timed_out else 200
+        status = 400 if self.search.refused else 503 if results and results.timed_out else 200
         return self.render_to_response(context, status=status)
 
     def get_context_data(self, **kwargs):

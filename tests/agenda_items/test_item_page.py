@@ -13,7 +13,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 4  # item with meeting, committee, municipality and case; attachments; absences; item numbers
+MAX_QUERIES = 6  # item with meeting, committee, municipality and case; attachments; absences; positions; history; item numbers
 
 
 def item_url(item):

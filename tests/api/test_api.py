@@ -305,8 +305,8 @@ def test_bad_search_is_400(client, seeds, params):
 def test_meeting_detail_query_count_is_fixed(client, count, django_assert_max_num_queries):
     meeting = meeting_with_items(count)
 
-    # The meeting; participants; items with cases; their attachments; their absences.
-    with django_assert_max_num_queries(5):
+    # The meeting; participants; items with cases; their attachments; absences; positions; history.
+    with django_assert_max_num_queries(7):
         data = get(client, f"/api/meetings/{meeting.pk}/")
     assert len(data["items"]) == count
 
@@ -315,8 +315,8 @@ def test_meeting_detail_query_count_is_fixed(client, count, django_assert_max_nu
 def test_item_list_query_count_is_fixed(client, count, django_assert_max_num_queries):
     meeting_with_items(count)
 
-    # Items with meetings, committees, municipalities and cases; attachments; absences.
-    with django_assert_max_num_queries(3):
+    # Items with meetings, committees, municipalities and cases; attachments; absences; positions; history.
+    with django_assert_max_num_queries(5):
         data = get(client, "/api/items/", {"limit": 100})
     assert len(data["results"]) == count
 
@@ -341,8 +341,8 @@ def test_case_detail_and_list_query_counts_are_fixed(client, count, django_asser
     for _ in range(count):
         AgendaItemFactory(case=case, meeting__committee__municipality=case.municipality)
 
-    # The case with its municipality; its items with meetings; attachments; absences.
-    with django_assert_max_num_queries(4):
+    # The case with its municipality; its items with meetings; attachments; absences; positions; history.
+    with django_assert_max_num_queries(6):
         data = get(client, f"/api/cases/{case.pk}/")
     assert len(data["timeline"]) == count
     with django_assert_max_num_queries(1):
