@@ -14,7 +14,7 @@ from tests.factories import (
 pytestmark = pytest.mark.django_db
 
 LOOKUP = reverse("agenda_items:case_lookup")
-CASE_QUERIES = 4  # the case with its municipality; its items with meetings, committees and municipalities; their positions; their history
+CASE_QUERIES = 4  # the case with its municipality; its items with meetings etc.; positions; history
 LOOKUP_QUERIES = 1
 
 

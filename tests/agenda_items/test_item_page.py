@@ -13,7 +13,7 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-MAX_QUERIES = 6  # item with meeting, committee, municipality and case; attachments; absences; positions; history; item numbers
+MAX_QUERIES = 6  # item with meeting etc. and case; attachments; absences; positions; history; numbers
 
 
 def item_url(item):
