@@ -209,7 +209,7 @@ def compare_item(item, p_item):
         **item_values(p_item),
         "case": normalize_case_number(p_item.case_number or ""),
         "absences": sorted({split_person(a) for a in p_item.absences if a.strip()}),
-        "attachments": [a.title for a in p_item.attachments],
+        "attachments": [(a.title, a.url or "") for a in p_item.attachments],
         "history": history_values(p_item),
         "positions": position_values(p_item),
     }
@@ -217,7 +217,7 @@ def compare_item(item, p_item):
         **{name: getattr(item, name) for name in ITEM_FIELDS},
         "case": item.case.normalized if item.case else "",
         "absences": sorted((p.name, p.party) for p in item.absences.all()),
-        "attachments": [a.title for a in item.attachments.all()],
+        "attachments": [(a.title, a.url) for a in item.attachments.all()],
         "history": [
             {
                 name: getattr(h, name)
@@ -378,12 +378,20 @@ def save_history_and_positions(item, p_item, *, new):
     )
 
 
+def publisher_id(url):
+    """The publisher's own id of a Bilag, the last part of its address
+    (".../Vis/Pdf/bilag/<id>" on a FirstAgenda site); "" without an address."""
+    return url.split("?")[0].rstrip("/").rsplit("/", 1)[-1][:100] if url else ""
+
+
 def save_attachments(item, parsed_attachments):
     """Match attachments by position; a file a clerk uploaded and its text are kept."""
     existing = {a.order: a for a in item.attachments.all()}
     for order, p_att in enumerate(parsed_attachments, start=1):
         att = existing.pop(order, None) or Attachment(agenda_item=item, order=order)
         att.title = p_att.title
+        att.url = p_att.url or ""
+        att.external_id = publisher_id(p_att.url)
         if not att.file:
             att.text = p_att.text
         att.save()
