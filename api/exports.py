@@ -125,6 +125,8 @@ def ocd_agenda_item(data):
             "sections": data["sections"],
             "absences": [person["name"] for person in data["absences"]],
             "attachments": [attachment["title"] for attachment in data["attachments"]],
+            "positions": data["positions"],
+            "history": data["history"],
         },
     }
 
@@ -198,6 +200,7 @@ def ocd_bill(case, items, request):
                     "item": data["html_url"],
                     "kind": data["meeting"]["kind"],
                     "decision": data["decision"],
+                    "positions": data["positions"],
                 },
             }
             for data in timeline
