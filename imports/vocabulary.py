@@ -195,16 +195,15 @@ def history_entries(lines, paragraphs):
             line = piece.strip()
             committee = HISTORY_COMMITTEE.match(line)
             if committee:
-                current = {"committee": committee_name(committee["rest"]), "date": None, "number": None}
-                current["lines"] = []
+                current = _entry(committee_name(committee["rest"]))
                 entries.append(current)
                 continue
             if current is None:
                 if not line.strip(NON_TEXT):
                     continue  # blank lines and page marks before the first treatment
-                current = {"committee": "", "date": None, "number": None, "lines": []}
+                current = _entry("")
                 entries.append(current)
-            if not _has_text(current["lines"]):
+            if not current["has_text"]:
                 dated = HISTORY_DATE.match(line) if current["date"] is None else None
                 numbered = HISTORY_NUMBER.match(line) if current["number"] is None else None
                 label = dated or numbered
@@ -215,8 +214,10 @@ def history_entries(lines, paragraphs):
                 if label:
                     if label["rest"].strip():
                         current["lines"].append(label["rest"].strip())
+                        current["has_text"] = True
                     continue
             current["lines"].append(piece)
+            current["has_text"] = current["has_text"] or bool(line.strip(NON_TEXT))
     result = []
     for entry in entries:
         text = "\n\n".join(paragraphs(entry["lines"]))
@@ -226,8 +227,10 @@ def history_entries(lines, paragraphs):
     return result
 
 
-def _has_text(lines):
-    return any(line.strip(NON_TEXT) for line in lines)
+def _entry(committee):
+    """A treatment being read: its labels, its lines, and whether any of them is text yet (the
+    labels come before the text; a "Dato:" line inside the text is text)."""
+    return {"committee": committee, "date": None, "number": None, "lines": [], "has_text": False}
 
 
 def _make_date(match):

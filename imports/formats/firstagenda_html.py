@@ -120,16 +120,28 @@ def _own_address(soup):
     ]
     for tag in candidates:
         url = (tag.get("href") or tag.get("content") or "").strip() if tag else ""
-        if urlsplit(url).scheme in ("http", "https"):
+        if url.startswith(("http://", "https://")) and _valid(url):
             return url
     return None
+
+
+def _valid(url):
+    """Whether `url` can be taken apart ("http://[::1/" cannot)."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return False
+    return True
 
 
 def _meeting_id(url):
     """The meeting's id in a FirstAgenda address ("/vis?Aarhus_Byraad&id=<guid>"), or None."""
     if not url:
         return None
-    values = parse_qs(urlsplit(url).query).get("id", [])
+    try:
+        values = parse_qs(urlsplit(url).query).get("id", [])
+    except ValueError:  # "http://[::1/vis?id=...": no valid address
+        return None
     return values[0] if values and GUID.match(values[0]) else None
 
 
@@ -201,6 +213,16 @@ def _attachments(row, page_url):
         href = (link.get("href") or "").strip()
         if not title:
             continue
-        url = urljoin(page_url, href) if page_url and href else (href or None)
-        attachments.append(ParsedAttachment(title, url=url))
+        attachments.append(ParsedAttachment(title, url=_absolute(page_url, href)))
     return attachments
+
+
+def _absolute(page_url, href):
+    """`href` made absolute against the page's address when that is known; a link that is no
+    valid address ("http://[::1") is kept as written."""
+    if not href:
+        return None
+    try:
+        return urljoin(page_url, href) if page_url else href
+    except ValueError:
+        return href

@@ -39,7 +39,8 @@ department's own summary of the case and every item that has a recommendation ha
 proposal ("BESLUTNINGSFORSLAG FRA ..."), the department's recommendation text ("INDSTILLING
 FRA ..."), "Baggrund" and the endorsement ("Borgmesterens Afdelings påtegning") stay
 ParsedSections under their headings, in document order. An item with no Resume (a new proposal)
-has no presentation: its proposal is its first section.
+has no presentation (unless text stands under no heading): its proposal is its first section. A
+capital heading with no text of its own (right before "Resume") leaves no section.
 
 Quirks of the extraction handled here:
 

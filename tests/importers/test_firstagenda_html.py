@@ -9,6 +9,7 @@
   municipality, page furniture inside an item row.
 """
 
+import contextlib
 import datetime
 import json
 import subprocess
@@ -16,6 +17,8 @@ import sys
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from imports import detect
 from imports.formats import firstagenda_html, firstagenda_json, firstagenda_pdf
@@ -375,3 +378,37 @@ def test_page_without_committee_is_refused():
     text = page(row(1, "Sag")).replace('<span class="udvalg">Aarhus Byråd</span>', "")
     with pytest.raises(NotMinutesError, match="committee"):
         firstagenda_html.parse(text)
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.sampled_from(
+            [
+                '<tr class="punktrow"><td><span class="label">1</span></td><td><h2 class="overskrift">',
+                "Lukket: ",
+                '</h2><div class="details"><span class="sagsnummer">EMN-2025-1</span><div class="punkt">',
+                "<h3>Beslutning</h3>",
+                "<h3>Sagsforløb:</h3>",
+                "<div>Udvalg: Magistraten</div>",
+                "<div>Dato: 31-02-2025</div>",
+                "<div>Punktnummer: 17x</div>",
+                "<div>BESLUTNINGSFORSLAG FRA DD</div>",
+                '<a class="bilag-link" href="http://[::1">Bilag 1</a>',
+                '<a class="bilag-link" href="javascript:x">Bilag 2</a>',
+                '<span class="udvalg">Byråd 2022-2025</span>',
+                "<h1>Referat 99. hest 2025 kl. 25.61</h1>",
+                '<link rel="canonical" href="https://dagsordener.greve.dk/vis?id=x">',
+                '<link rel="canonical" href="http://[::1/vis?id=x">',
+                "</div></td></tr>",
+            ]
+        )
+        | st.text(max_size=30),
+        max_size=30,
+    )
+)
+def test_any_page_parses_or_raises_not_minutes(parts):
+    text = "<html><body><!-- firstagenda -->" + "".join(parts) + "</body></html>"
+    for base_url in (None, "https://dagsordener.aarhus.dk/vis?id=1", "http://[::1/"):
+        with contextlib.suppress(NotMinutesError):
+            firstagenda_html.parse(text, base_url=base_url)
