@@ -152,8 +152,10 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
     _set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
     meeting.location = fields.get("Mødested") or None
     meeting.participants = _split_names(fields.get("Mødedeltagere", ""))
+    # The header and the meeting's fields, not the table of contents, whose titles may name
+    # another municipality ("Samarbejde med Syddjurs Kommune").
     meeting.municipality = (
-        from_text(committee) or from_text("\n".join(preamble)) or from_url(base_url or "") or ""
+        from_text(committee) or from_text("\n".join(fields.values())) or from_url(base_url or "") or ""
     )
     meeting.source_url = base_url or None
 

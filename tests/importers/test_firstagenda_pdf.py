@@ -482,6 +482,19 @@ def test_municipality_from_the_address():
     assert meeting.source_url == "https://dagsordener.favrskov.dk/vis?id=1"
 
 
+def test_municipality_from_the_fields_not_from_the_table_of_contents():
+    text = doc(
+        "Punkt 1: Samarbejde med Syddjurs Kommune\n\nBeslutninger\nGodkendt.",
+        header="REFERAT Byrådet d. 27-08-2025",
+        preamble=(
+            "Mødested Favrskov Kommune, Rådhuset",
+            "Indholdsfortegnelse",
+            "Samarbejde med Syddjurs Kommune.....3",
+        ),
+    )
+    assert parse_one(text).municipality == "Favrskov"
+
+
 def test_municipality_missing_is_left_empty_and_refused_by_detect():
     text = doc("Punkt 1: Sag\n\nBeslutninger\nGodkendt.", header="REFERAT Byråd 2022-2025 d. 27-08-2025")
     meeting = parse_one(text)
