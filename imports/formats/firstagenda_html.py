@@ -28,6 +28,9 @@ they become the item is imports.vocabulary's (`build_item`): "Resume" is the pre
 the untitled text before it; the proposal and the other text sections are ParsedSections. Each
 <div> is one paragraph, unless it only finishes the sentence of the one before (`_paragraphs`).
 
+The municipality is the one the committee's name says ("Aarhus Byråd"), else the one whose site
+the page's address or its absolute Bilag links are on, else "" (the importer then asks for it).
+
 Bilag are the links of the item's Bilag list: the link's text is the title, its address made
 absolute from the page's own address (the `base_url` given, else the saved page's
 <link rel="canonical">, og:url or <base href>); when the page's address is unknown the link is
@@ -93,7 +96,9 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
     _set_date_and_time(meeting, heading, _text(soup.select_one("table.dagsordeninfo .dato")), "")
     meeting.location = _text(soup.select_one(".sted")) or None
     meeting.participants = _participants(soup.select_one(".deltagere"))
-    meeting.municipality = from_text(committee) or from_url(page_url or "") or ""
+    meeting.municipality = (
+        from_text(committee) or from_url(page_url or "") or _municipality_of_links(soup) or ""
+    )
     meeting.source_url = page_url
     meeting.external_id = _meeting_id(page_url)
 
@@ -122,6 +127,16 @@ def _own_address(soup):
         url = (tag.get("href") or tag.get("content") or "").strip() if tag else ""
         if url.startswith(("http://", "https://")) and _valid(url):
             return url
+    return None
+
+
+def _municipality_of_links(soup):
+    """The municipality whose site the page's absolute Bilag links point to (a page saved with
+    its links made absolute: "https://dagsordener.greve.dk/vis/pdf/bilag/..."), or None."""
+    for link in soup.select("a.bilag-link[href^=http]"):
+        found = from_url(link["href"])
+        if found:
+            return found
     return None
 
 

@@ -352,6 +352,16 @@ def test_base_url_wins_and_absolute_links_stay():
     ]
 
 
+def test_municipality_from_absolute_links():
+    text = page(
+        row(1, "Sag", bilag=[("Bilag 1", "https://dagsordener.greve.dk/vis/pdf/bilag/abc/")]),
+        committee="Økonomiudvalget",
+    )
+    meeting = parse_one(text)
+    assert meeting.municipality == "Greve"
+    assert meeting.items[0].attachments[0].url == "https://dagsordener.greve.dk/vis/pdf/bilag/abc/"
+
+
 def test_municipality_missing_is_left_empty():
     text = page(row(1, "Sag", DECISION_BODY), committee="Økonomiudvalget 2022-2025")
     meeting = parse_one(text)
