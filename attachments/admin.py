@@ -1,9 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from agenda_items.models import AgendaItem
 from meetings.admin import MunicipalityRightsAdmin
-from search.index import refresh_search_vectors
 
 from .models import Attachment
 
@@ -32,7 +30,3 @@ class AttachmentAdmin(MunicipalityRightsAdmin):
     @admin.display(description=_("sider"))
     def page_count(self, obj):
         return len(obj.pages)
-
-    def save_model(self, request, obj, form, change):
-        super().save_model(request, obj, form, change)
-        refresh_search_vectors(AgendaItem.objects.filter(pk=obj.agenda_item_id))

@@ -33,7 +33,6 @@ from agenda_items.models import AgendaItem
 from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
 from meetings.models import Meeting, Municipality
-from search.index import refresh_search_vectors
 
 from .detect import parse_text, text_of_upload
 from .forms import BilagForm, ConfirmForm, MunicipalityForm, UploadForm
@@ -445,8 +444,7 @@ def bilag_upload_view(model_admin, request, meeting_pk, attachment_pk):
         )
         return redirect(back)
     with transaction.atomic():
-        attach_pdf(attachment, upload, pages)
-        refresh_search_vectors(AgendaItem.objects.filter(pk=attachment.agenda_item_id))
+        attach_pdf(attachment, upload, pages)  # saving the Bilag refreshes its item's search columns
         model_admin.log_change(
             request,
             attachment,

@@ -22,6 +22,8 @@ def parser_for(municipality):
     """The parser whose municipality is `municipality` (name or slug), or None (legacy layouts
     named after the municipality that published them)."""
     wanted = (municipality or "").strip().casefold()
+    if not wanted:
+        return None
     return next((p for p in PARSERS if getattr(p, "MUNICIPALITY", "").casefold() == wanted), None)
 
 

@@ -425,14 +425,15 @@ def note_clerk_edits(item, changed_fields):
     item.edited_fields = edited
 
 
-def import_file(path, *, municipality=None, dry_run=False, max_pdf_pages=500):
+def import_file(path, *, municipality=None, base_url=None, dry_run=False, max_pdf_pages=500):
     """Read, parse and (unless `dry_run`) save one minutes file: (parsed meetings, LoadResults).
 
     Raises MinutesError for anything wrong with the file; nothing of it is saved then.
     """
     with open(path, "rb") as f:
         data = f.read()
-    parsed = parse_text(text_of_file(path, max_pdf_pages=max_pdf_pages), municipality=municipality)
+    text = text_of_file(path, max_pdf_pages=max_pdf_pages)
+    parsed = parse_text(text, municipality=municipality, base_url=base_url)
     if dry_run:
         return parsed, []
     return parsed, load_meetings(parsed, source_name=str(path).rsplit("/", 1)[-1], source_bytes=data)

@@ -9,7 +9,6 @@ from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
 from imports import admin_views
 from imports.load import note_clerk_edits
-from search.index import refresh_search_vectors
 
 from .models import Committee, Meeting, Municipality, MunicipalityClerk, Person
 
@@ -205,10 +204,6 @@ class MeetingAdmin(MunicipalityRightsAdmin):
                 if item_form.has_changed() and item_form not in formset.deleted_forms:
                     note_clerk_edits(item_form.instance, item_form.changed_data)
         super().save_formset(request, form, formset, change)
-
-    def save_related(self, request, form, formsets, change):
-        super().save_related(request, form, formsets, change)
-        refresh_search_vectors(AgendaItem.objects.filter(meeting=form.instance))
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):

@@ -1,4 +1,5 @@
-"""Import minutes and agendas (text or PDF) published by Aabenraa and Aarhus.
+"""Import minutes and agendas: FirstAgenda PDF, saved meeting page (HTML) or Publication API JSON
+(.json or .json.gz), and the Aabenraa and Aarhus text layouts.
 
     python manage.py import_minutes fixtures/minutes/*.txt
     python manage.py import_minutes --dry-run --json minutes.pdf
@@ -25,10 +26,18 @@ class Command(BaseCommand):
     help = "Import minutes or agendas (text or PDF files) into the archive."
 
     def add_arguments(self, parser):
-        parser.add_argument("paths", nargs="+", metavar="PATH", help="Minutes files (.txt or .pdf).")
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="Minutes files (.pdf, .html, .json, .json.gz, .txt)."
+        )
         parser.add_argument(
             "--municipality",
-            help="Municipality of the files, overriding detection (e.g. Aabenraa, Aarhus).",
+            help="Municipality of the files, when the documents do not say it or say it wrongly "
+            "(created if the archive does not know it yet).",
+        )
+        parser.add_argument(
+            "--base-url",
+            help="The address the document was published at (e.g. https://dagsordener.aarhus.dk/vis?id=...), "
+            "for absolute Bilag links and the municipality.",
         )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report; save nothing.")
         parser.add_argument(
@@ -50,6 +59,7 @@ class Command(BaseCommand):
                 parsed, results = import_file(
                     path,
                     municipality=options["municipality"],
+                    base_url=options["base_url"],
                     dry_run=dry_run,
                     max_pdf_pages=settings.MINUTES_MAX_PDF_PAGES,
                 )
