@@ -86,6 +86,9 @@ def access_to(name):
 @require_safe
 def stored_file(request, name):
     """The stored file `name` (its path under MEDIA_ROOT), if the rule above lets this reader see it."""
+    # A NUL byte is no file name (the file system and PostgreSQL refuse it); nor are control characters.
+    if any(ord(char) < 32 or ord(char) == 127 for char in name):
+        raise Http404("No such file")
     access = access_to(name)
     path = path_inside_media(name)
     if access is None or path is None:

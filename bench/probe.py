@@ -210,6 +210,8 @@ def closed_from_database():
     import django
 
     django.setup()
+    from django.db.models import Q
+
     from agenda_items.models import AgendaItem
     from attachments.models import Attachment
 
@@ -222,7 +224,19 @@ def closed_from_database():
     files = list(
         Attachment.objects.filter(agenda_item__closed=True).exclude(file="").values_list("file", flat=True)
     )
-    return {text for text in texts if len(text) >= MIN_TEXT}, files
+    # A text that an open item or Bilag also has ("Orientering fra administrationen") is no secret.
+    public = AgendaItem.objects.filter(closed=False)
+    secret = set()
+    for text in (text for text in texts if len(text) >= MIN_TEXT):
+        anywhere = Q()
+        for field in fields:
+            anywhere |= Q(**{f"{field}__icontains": text})
+        if (
+            not public.filter(anywhere).exists()
+            and not Attachment.objects.filter(agenda_item__closed=False, title__icontains=text).exists()
+        ):
+            secret.add(text)
+    return secret, files
 
 
 def _phrases(value):

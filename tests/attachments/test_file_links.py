@@ -203,3 +203,6 @@ def test_paths_outside_the_media_folder_and_unknown_names_are_not_found(client, 
     assert client.get("/files/../settings.py").status_code == 404
     assert client.get("/files/attachments/2026/" + "0" * 32 + ".pdf").status_code == 404
     assert client.post(meeting.public.file.url).status_code == 405
+    # Found by bench/probe.py: a NUL byte in the name was a 500 (ValueError from the file system).
+    for bad in ("/files/%00", "/files/attachments/%00.pdf", "/files/a%0Ab.pdf", "/files/%7F"):
+        assert client.get(bad).status_code == 404, bad
