@@ -20,10 +20,9 @@ class SearchView(TemplateView):
         if cases:  # the number exists in several municipalities: let the reader choose
             return redirect(reverse("agenda_items:case_lookup") + "?" + urlencode({"number": self.search.q}))
         context = self.get_context_data(**kwargs)
-        results = context["results"]
-        # Refused input is a client error, a search stopped for time an (honest) unavailable answer.
-        status = 400 if self.search.refused else 503 if results and results.timed_out else 200
-        return self.render_to_response(context, status=status)
+        # Refused input is a client error. A search stopped for time says so on the page (a marked
+        # result, like the API's `timed_out`); the CSV and the feed, which cannot say it, answer 503.
+        return self.render_to_response(context, status=400 if self.search.refused else 200)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
