@@ -397,3 +397,33 @@ def test_the_word_pair_index_never_loses_a_phrase_match(seeds, q):
     plain = AgendaItem.objects.filter(closed=False, search_vector=_postgres_query(q))
     assert _phrase_pairs(q)  # the index takes part
     assert search(q).total == plain.count() > 0
+
+
+# --- Issue 18: timeouts and closed case numbers on every surface ---------------------------------
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("path", ["/search/export.csv", "/search/feed/"])
+def test_a_timed_out_search_is_an_error_not_an_empty_success(client, seeds, settings, monkeypatch, path):
+    settings.SEARCH_TIMEOUT_SECONDS = 0.05
+
+    def slow_estimate(matched):
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_sleep(2)")  # cancelled by the statement timeout after 50 ms
+        return 0
+
+    monkeypatch.setattr("search.backends.postgres.estimated_count", slow_estimate)
+    response = client.get(path, {"q": "ukrainer"})
+    assert response.status_code == 503
+    assert "tog for lang tid" in response.content.decode()
+
+
+def test_a_case_number_seen_only_on_closed_items_is_not_revealed(client, seeds):
+    case = Case.objects.get(number="25/31181")
+    case.items.update(closed=True)
+    unknown = client.get("/search/", {"q": "99/99999"})
+    closed = client.get("/search/", {"q": "25/31181"})
+    assert closed.status_code == unknown.status_code == 200
+    assert case.get_absolute_url() not in closed.content.decode()
+    assert client.get("/api/search/", {"q": "25/31181"}).json()["cases"] == []
+    assert client.get("/search/feed/", {"q": "25/31181"}).status_code == 200
