@@ -6,6 +6,7 @@ an open item's Bilag to anyone, a closed item's only to staff of its municipalit
 source document only to staff.
 """
 
+import os
 import re
 
 import pytest
@@ -206,3 +207,46 @@ def test_paths_outside_the_media_folder_and_unknown_names_are_not_found(client, 
     # Found by bench/probe.py: a NUL byte in the name was a 500 (ValueError from the file system).
     for bad in ("/files/%00", "/files/attachments/%00.pdf", "/files/a%0Ab.pdf", "/files/%7F"):
         assert client.get(bad).status_code == 404, bad
+
+
+def test_a_meetings_source_document_is_for_staff_of_its_municipality_only(client, meeting):
+    field = meeting._meta.get_field("source_file")
+    meeting.source_name = "Referat ØU 3. februar.pdf"
+    meeting.source_file = field.storage.save("minutes/2026/referat-ou.pdf", ContentFile(b"%PDF-1.4 kilde"))
+    meeting.save()
+    url = meeting.source_file.url
+
+    assert client.get(url).status_code == 404
+    client.force_login(User.objects.create_user("laeser"))
+    assert client.get(url).status_code == 404
+    outsider = User.objects.create_user("anden", is_staff=True)
+    MunicipalityClerk.objects.create(user=outsider, municipality=MunicipalityFactory())
+    client.force_login(outsider)
+    assert client.get(url).status_code == 404
+
+    clerk = User.objects.create_user("klerk", is_staff=True)
+    MunicipalityClerk.objects.create(user=clerk, municipality=meeting.committee.municipality)
+    client.force_login(clerk)
+    response = client.get(url)
+    assert response.status_code == 200
+    assert b"".join(response.streaming_content) == b"%PDF-1.4 kilde"
+    assert "filename*=utf-8''Referat%20%C3%98U%203.%20februar.pdf" in response["Content-Disposition"]
+    assert response["Cache-Control"] == "private, no-store"
+
+
+def test_a_pending_upload_is_for_its_uploader_and_superusers_only(client):
+    from imports.models import ImportRecord
+
+    uploader = User.objects.create_user("klerk", is_staff=True)
+    record = ImportRecord.objects.create(
+        user=uploader, file_name="referat.pdf", file="imports/pending/abc.pdf"
+    )
+    path = record.file.path
+    os.makedirs(os.path.dirname(path))
+    with open(path, "wb") as f:
+        f.write(b"%PDF-1.4 pending")
+
+    client.force_login(User.objects.create_user("kollega", is_staff=True))
+    assert client.get(record.file.url).status_code == 404
+    client.force_login(uploader)
+    assert client.get(record.file.url).status_code == 200
