@@ -357,7 +357,7 @@ def test_search_query_count_is_bounded(client, db, django_assert_max_num_queries
     refresh_search_vectors()
 
     # Filter choices; the search's own queries (savepoint and time limit, match, the planner's estimate,
-    # rank, facets, page, snippets); prefetches; cases.
-    with django_assert_max_num_queries(15):
+    # rank, facets, page, snippets); prefetches (with positions and history); cases.
+    with django_assert_max_num_queries(17):
         data = get(client, "/api/search/", {"q": "skolebus", "municipality": ""})
     assert data["total"] == 30
