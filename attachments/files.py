@@ -57,27 +57,20 @@ class ProtectedStorage(FileSystemStorage):
 # Which rows hold a stored file ---------------------------------------------------------------
 
 
-def _import_record_model():
-    """ImportRecord, wherever it lives (imports/ now, meetings/ before the move)."""
-    for label in ("imports", "meetings"):
-        try:
-            return apps.get_model(label, "ImportRecord")
-        except LookupError:
-            continue
-    return None
+def import_record_model():
+    """The clerks' upload log (imports.ImportRecord), by name: the imports app sits above this one."""
+    return apps.get_model("imports", "ImportRecord")
 
 
 def file_fields():
-    """(model, field name) of every FileField whose files live in the shared storage."""
-    from meetings.models import Meeting
+    """(model, field name) of every FileField whose files live in the shared storage.
 
-    from .models import Attachment
-
-    fields = [(Attachment, "file"), (Meeting, "source_file")]
-    record = _import_record_model()
-    if record is not None:
-        fields.append((record, "file"))
-    return fields
+    Models by name: attachments.models imports this module for its upload_to."""
+    return [
+        (apps.get_model("attachments", "Attachment"), "file"),
+        (apps.get_model("meetings", "Meeting"), "source_file"),
+        (import_record_model(), "file"),
+    ]
 
 
 def is_referenced(name):

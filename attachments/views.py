@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from meetings.cache import public_cache_control
 from meetings.models import Meeting, Municipality
 
-from .files import _import_record_model, path_inside_media
+from .files import import_record_model, path_inside_media
 from .models import Attachment
 
 # Only these types are shown in the browser; anything else is offered as a download.
@@ -71,13 +71,11 @@ def access_to(name):
         municipalities.add(meeting.committee.municipality_id)
         download_name = download_name or meeting.source_name
     uploaders = set()
-    record_model = _import_record_model()
-    if record_model is not None:
-        for record in record_model.objects.filter(file=name).prefetch_related("meetings__committee"):
-            found, public = True, False
-            municipalities |= {m.committee.municipality_id for m in record.meetings.all()}
-            uploaders.add(record.user_id)
-            download_name = download_name or record.file_name
+    for record in import_record_model().objects.filter(file=name).prefetch_related("meetings__committee"):
+        found, public = True, False
+        municipalities |= {m.committee.municipality_id for m in record.meetings.all()}
+        uploaders.add(record.user_id)
+        download_name = download_name or record.file_name
     if not found:
         return None
     return Access(public, municipalities, download_name or name.rsplit("/", 1)[-1], uploaders)

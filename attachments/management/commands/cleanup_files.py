@@ -17,7 +17,7 @@ import time
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
-from attachments.files import _import_record_model, referenced_names
+from attachments.files import import_record_model, referenced_names
 
 
 class Command(BaseCommand):
@@ -48,14 +48,8 @@ class Command(BaseCommand):
         )
 
     def expire_pending(self, age, dry_run):
-        record_model = _import_record_model()
-        if record_model is None:
-            return 0
-        stale = record_model.objects.stale(age) if hasattr(record_model.objects, "stale") else None
-        if stale is None:
-            return 0
         count = 0
-        for record in stale:
+        for record in import_record_model().objects.stale(age):
             self.stdout.write(
                 f"expire pending upload {record.pk} ({record.file_name}, {record.created:%Y-%m-%d})"
             )
