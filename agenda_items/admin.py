@@ -1,7 +1,6 @@
 from django.contrib import admin
 
 from attachments.models import Attachment
-from imports.load import note_clerk_edits
 from meetings.admin import MunicipalityRightsAdmin, OwnMunicipalitiesOnly
 
 from .models import AgendaItem, Case
@@ -36,5 +35,5 @@ class AgendaItemAdmin(MunicipalityRightsAdmin):
 
     def save_model(self, request, obj, form, change):
         # Fields a clerk corrects here are kept as they are when the minutes are imported again.
-        note_clerk_edits(obj, form.changed_data)
+        obj.note_clerk_edits(form.changed_data)
         super().save_model(request, obj, form, change)

@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from meetings.feeds import meeting_heading
 
-from .views import public_cases
+from .models import Case
 
 CASE_FEED_LENGTH = 100
 
@@ -60,7 +60,7 @@ class CaseFeed(ItemFeedBase):
     """/cases/<pk>/feed/: the case's open items, newest meeting first (404 for a case with none)."""
 
     def get_object(self, request, pk):
-        return public_cases().select_related("municipality").get(pk=pk)
+        return Case.objects.public().select_related("municipality").get(pk=pk)
 
     def title(self, case):
         return _("Sag %(number)s · %(municipality)s") % {

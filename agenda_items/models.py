@@ -127,6 +127,22 @@ class AgendaItem(models.Model):
 
     objects = AgendaItemQuerySet.as_manager()
 
+    # Everything of an item an import sets and a clerk may correct (imports/load.py leaves a field
+    # named in `edited_fields` as the clerk left it).
+    IMPORTED_FIELDS = [
+        "title",
+        "closed",
+        "presentation",
+        "recommendation",
+        "decision",
+        "decided_by",
+        "duration_minutes",
+        "responsible",
+        "sections",
+        "case",
+        "absences",
+    ]
+
     class Meta:
         ordering = ["meeting", "order"]
         verbose_name = _("punkt")
@@ -140,6 +156,13 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})
+
+    def note_clerk_edits(self, changed_fields):
+        """Record which imported fields a clerk changed by hand (form.changed_data), so that
+        importing the document again keeps them."""
+        self.edited_fields = [
+            name for name in self.IMPORTED_FIELDS if name in changed_fields or name in self.edited_fields
+        ]
 
 
 class HistoryEntry(models.Model):

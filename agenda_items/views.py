@@ -39,11 +39,6 @@ class ItemView(DetailView):
         return context
 
 
-def public_cases():
-    """Cases with at least one open item: a case seen only on closed items is not public."""
-    return Case.objects.public()
-
-
 class CaseLookupView(TemplateView):
     """/cases/?number=25/31181: to the case's page, a choice if two municipalities use the number, or 404."""
 
@@ -54,7 +49,7 @@ class CaseLookupView(TemplateView):
         cases = []
         # No case number holds a NUL byte, and PostgreSQL refuses one in a query.
         if normalize_case_number(number) and "\x00" not in number:
-            cases = list(public_cases().by_number(number).select_related("municipality"))
+            cases = list(Case.objects.public().by_number(number).select_related("municipality"))
         if len(cases) == 1:
             return redirect(cases[0])
         context = self.get_context_data(number=number, cases=cases)

@@ -4,29 +4,21 @@ from django.contrib import admin
 from django.urls import path
 
 from meetings.admin import ReadOnlyAdmin
+from meetings.models import is_clerk
 
 from . import admin_views
 from .models import Import, ImportRecord
 
 
 @admin.register(Import)
-class ImportAdmin(admin.ModelAdmin):
+class ImportAdmin(ReadOnlyAdmin):
     """The "Import minutes" pages (imports/admin_views.py) at /admin/imports/import/: clerks only."""
 
     def has_module_permission(self, request):
-        return admin_views.is_clerk(request.user)
+        return is_clerk(request.user)
 
     def has_view_permission(self, request, obj=None):
-        return admin_views.is_clerk(request.user)
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
-
-    def has_delete_permission(self, request, obj=None):
-        return False
+        return is_clerk(request.user)
 
     def get_urls(self):
         def wrap(view):

@@ -32,7 +32,7 @@ from django.utils.translation import gettext as _
 from agenda_items.models import AgendaItem
 from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
-from meetings.models import Meeting, Municipality
+from meetings.models import Meeting, Municipality, is_clerk
 
 from .detect import parse_text, text_of_upload
 from .forms import BilagForm, ConfirmForm, MunicipalityForm, UploadForm
@@ -44,17 +44,7 @@ from .types import MinutesError
 
 logger = logging.getLogger(__name__)
 
-CLERK_GROUP = "Clerk"
 SESSION_KEY = "minutes_imports"  # ImportRecord ids this session uploaded and may confirm
-
-
-def is_clerk(user):
-    """Users who may import minutes: superusers and staff in the Clerk group."""
-    return (
-        user.is_active
-        and user.is_staff
-        and (user.is_superuser or user.groups.filter(name=CLERK_GROUP).exists())
-    )
 
 
 def check_clerk(request):

@@ -41,8 +41,6 @@ ITEM_FIELDS = [
     "sections",
 ]
 HISTORY_FIELDS = ("committee", "date", "number", "text", "positions", "absences")
-# Everything of an item an import sets; a field a clerk edits is recorded in `edited_fields`.
-EDITABLE_FIELDS = [*ITEM_FIELDS, "case", "absences"]
 
 
 @dataclass
@@ -417,12 +415,6 @@ def load_meetings(parsed_meetings, *, source_name="", source_bytes=None, source_
             )
             for index, m in enumerate(parsed_meetings)
         ]
-
-
-def note_clerk_edits(item, changed_fields):
-    """Record on `item` which importer fields a clerk changed by hand, so re-imports keep them."""
-    edited = [name for name in EDITABLE_FIELDS if name in changed_fields or name in item.edited_fields]
-    item.edited_fields = edited
 
 
 def import_file(path, *, municipality=None, base_url=None, dry_run=False, max_pdf_pages=500):

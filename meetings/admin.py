@@ -8,9 +8,8 @@ from django.utils.translation import gettext_lazy as _
 from agenda_items.models import AgendaItem, Case
 from attachments.models import Attachment
 from imports import admin_views
-from imports.load import note_clerk_edits
 
-from .models import Committee, Meeting, Municipality, MunicipalityClerk, Person
+from .models import Committee, Meeting, Municipality, MunicipalityClerk, Person, is_clerk
 
 # Per-municipality rights ------------------------------------------------------------------------
 # A clerk of Aabenraa (MunicipalityClerk) sees and changes Aabenraa's meetings, committees, items,
@@ -186,7 +185,7 @@ class MeetingAdmin(MunicipalityRightsAdmin):
         ]
 
     def changelist_view(self, request, extra_context=None):
-        extra_context = {**(extra_context or {}), "can_import": admin_views.is_clerk(request.user)}
+        extra_context = {**(extra_context or {}), "can_import": is_clerk(request.user)}
         return super().changelist_view(request, extra_context)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
@@ -202,7 +201,7 @@ class MeetingAdmin(MunicipalityRightsAdmin):
         if formset.model is AgendaItem:
             for item_form in formset.forms:
                 if item_form.has_changed() and item_form not in formset.deleted_forms:
-                    note_clerk_edits(item_form.instance, item_form.changed_data)
+                    item_form.instance.note_clerk_edits(item_form.changed_data)
         super().save_formset(request, form, formset, change)
 
 

@@ -5,6 +5,18 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+# The group (meetings/migrations/0002) whose staff may import minutes.
+CLERK_GROUP = "Clerk"
+
+
+def is_clerk(user):
+    """Users who may import minutes: superusers and staff in the Clerk group."""
+    return (
+        user.is_active
+        and user.is_staff
+        and (user.is_superuser or user.groups.filter(name=CLERK_GROUP).exists())
+    )
+
 
 class MunicipalityQuerySet(models.QuerySet):
     def editable_by(self, user):

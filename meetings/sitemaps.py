@@ -9,8 +9,7 @@ from django.db.models import Max
 from django.http import HttpResponse
 from django.urls import reverse
 
-from agenda_items.models import AgendaItem
-from agenda_items.views import public_cases
+from agenda_items.models import AgendaItem, Case
 
 from .models import Committee, Meeting, Municipality
 
@@ -83,7 +82,7 @@ class CaseSitemap(Sitemap):
     limit = SITEMAP_PAGE
 
     def items(self):
-        return public_cases().order_by("pk").only("pk")
+        return Case.objects.public().order_by("pk").only("pk")
 
 
 SITEMAPS = {
