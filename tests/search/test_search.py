@@ -318,8 +318,8 @@ def test_a_word_the_planner_expects_rarely_is_counted_and_ranked():
     assert [row["count"] for row in results.years] == [25]
 
 
-@pytest.mark.postgres
-def test_a_search_that_runs_too_long_is_stopped_with_a_message(client, seeds, settings, monkeypatch):
+def search_times_out(settings, monkeypatch):
+    """Make every PostgreSQL search outlast its statement timeout (50 ms)."""
     settings.SEARCH_TIMEOUT_SECONDS = 0.05
 
     def slow_estimate(matched):
@@ -328,6 +328,11 @@ def test_a_search_that_runs_too_long_is_stopped_with_a_message(client, seeds, se
         return 0
 
     monkeypatch.setattr("search.backends.postgres.estimated_count", slow_estimate)
+
+
+@pytest.mark.postgres
+def test_a_search_that_runs_too_long_is_stopped_with_a_message(client, seeds, settings, monkeypatch):
+    search_times_out(settings, monkeypatch)
 
     response = client.get("/search/", {"q": "ukrainer"})
 
@@ -405,14 +410,7 @@ def test_the_word_pair_index_never_loses_a_phrase_match(seeds, q):
 @pytest.mark.postgres
 @pytest.mark.parametrize("path", ["/search/export.csv", "/search/feed/"])
 def test_a_timed_out_search_is_an_error_not_an_empty_success(client, seeds, settings, monkeypatch, path):
-    settings.SEARCH_TIMEOUT_SECONDS = 0.05
-
-    def slow_estimate(matched):
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_sleep(2)")  # cancelled by the statement timeout after 50 ms
-        return 0
-
-    monkeypatch.setattr("search.backends.postgres.estimated_count", slow_estimate)
+    search_times_out(settings, monkeypatch)
     response = client.get(path, {"q": "ukrainer"})
     assert response.status_code == 503
     assert "tog for lang tid" in response.content.decode()
