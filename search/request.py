@@ -83,15 +83,11 @@ class SearchRequest:
         elif not self.filter.is_valid():
             self.error = _("Filteret kunne ikke bruges: ret de markerede felter.")
 
-    @property
-    def is_valid(self):
-        return self.error is None
-
-    def check(self, *, require_query=True):
-        """Raise InvalidSearch unless this search can run (with a query, when `require_query`)."""
+    def check(self):
+        """Raise InvalidSearch unless this search can run: valid input and a query."""
         if self.error:
             raise InvalidSearch(self.error)
-        if require_query and not self.q:
+        if not self.q:
             raise InvalidSearch(_("Søgningen kunne ikke bruges: angiv et søgeord (q) og gyldige filtre."))
 
     @property

@@ -13,6 +13,10 @@ MANY_RESULTS_PAGES = 50
 MAX_PAGE = MAX_RESULTS // PAGE_SIZE
 
 
+class SearchTimedOut(Exception):
+    """The database stopped the search at its time limit (SEARCH_TIMEOUT_SECONDS)."""
+
+
 @dataclass
 class Hit:
     item: object  # an AgendaItem with its meeting, committee, municipality and case

@@ -27,7 +27,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         search = self.search
-        results = search.run() if search.q and search.is_valid else None
+        results = search.run() if search.q and not search.error else None
         if results:
             page = results.page
             context.update(

@@ -1,12 +1,11 @@
 """`search()`: one page of open agenda items matching a query, from the backend of the database
 the items are read from (postgres.py or sqlite.py); common.py pages, ranks and facets."""
 
-import psycopg
-from django.db import OperationalError, connections, router, transaction
+from django.db import connections, router
 
 from agenda_items.models import AgendaItem
 
-from ..results import SearchResults
+from ..results import SearchResults, SearchTimedOut
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
@@ -36,17 +35,10 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
     base = (AgendaItem.objects.all() if items is None else items).filter(closed=False)
     using = router.db_for_read(AgendaItem)
     backend = backend_for(using)
-    if backend is sqlite:
-        matched, query, estimate_of = backend.match(base, q, section, results, SECTIONS)
-        common.fill_page(results, matched, backend, query, estimate_of)
-        return results
     try:
-        with transaction.atomic(using=using):
-            backend.limit_statement_time(using)
+        with backend.bounded(using):
             matched, query, estimate_of = backend.match(base, q, section, results, SECTIONS)
             common.fill_page(results, matched, backend, query, estimate_of)
-    except OperationalError as exc:
-        if not isinstance(exc.__cause__, psycopg.errors.QueryCanceled):
-            raise
+    except SearchTimedOut:
         return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
     return results

@@ -11,7 +11,9 @@ still runs too long.
 
 import json
 import re
+from contextlib import contextmanager
 
+import psycopg
 from django.conf import settings
 from django.contrib.postgres.search import (
     SearchHeadline,
@@ -20,7 +22,7 @@ from django.contrib.postgres.search import (
     SearchRank,
     SearchVector,
 )
-from django.db import connections, router
+from django.db import OperationalError, connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, TextField, Value
 from django.db.models.functions import Cast, Coalesce, Concat
 from django.utils.html import escape
@@ -29,8 +31,8 @@ from django.utils.safestring import mark_safe
 from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
-from ..results import MAX_RESULTS
-from .common import item_text, plain_snippets
+from ..results import MAX_RESULTS, SearchTimedOut
+from .common import WORD, item_text, plain_snippets
 
 # When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
 # MAX_RESULTS: for a word in most items counting reads 10 000 rows, for a common phrase it
@@ -44,7 +46,6 @@ _WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\s(?:or|OR)\s')
 # A quoted phrase every match must contain: not one negated with -, and none in a query with "or".
 _REQUIRED_PHRASE = re.compile(r'(?<![-\w])"([^"]+)"')
 _OR = re.compile(r"\sor\s", re.IGNORECASE)
-_WORD = re.compile(r"[^\W_]+")
 
 # The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them.
 _PHRASE_PAIRS_SQL = """
@@ -57,14 +58,22 @@ SELECT DISTINCT a.lexeme || ' ' || b.lexeme FROM words a JOIN words b ON b.n = a
 """
 
 
-def limit_statement_time(using):
-    """Cancel any statement of this transaction that runs longer than SEARCH_TIMEOUT_SECONDS:
-    a worker is never held for minutes by one unlucky query."""
-    with connections[using].cursor() as cursor:
-        cursor.execute(
-            "SELECT set_config('statement_timeout', %s, true)",
-            [f"{max(1, round(settings.SEARCH_TIMEOUT_SECONDS * 1000))}ms"],
-        )
+@contextmanager
+def bounded(using):
+    """A transaction in which any statement running longer than SEARCH_TIMEOUT_SECONDS is cancelled
+    (a worker is never held for minutes by one unlucky query); a cancellation is SearchTimedOut."""
+    try:
+        with transaction.atomic(using=using):
+            with connections[using].cursor() as cursor:
+                cursor.execute(
+                    "SELECT set_config('statement_timeout', %s, true)",
+                    [f"{max(1, round(settings.SEARCH_TIMEOUT_SECONDS * 1000))}ms"],
+                )
+            yield
+    except OperationalError as exc:
+        if not isinstance(exc.__cause__, psycopg.errors.QueryCanceled):
+            raise
+        raise SearchTimedOut from exc
 
 
 def estimated_count(matched):
@@ -81,7 +90,7 @@ def postgres_query(q):
     """The tsquery for `q`: websearch syntax when the user used it, else all words as prefixes."""
     if _WEBSEARCH_SYNTAX.search(q):
         return SearchQuery(q, config="danish", search_type="websearch")
-    words = _WORD.findall(q)
+    words = WORD.findall(q)
     if not words:
         return None
     return SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
