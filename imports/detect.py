@@ -33,7 +33,7 @@ def detect(text):
 
 
 def known_formats():
-    return ", ".join(getattr(p, "NAME", getattr(p, "MUNICIPALITY", p.__name__)) for p in PARSERS)
+    return ", ".join(p.NAME for p in PARSERS)
 
 
 def parse_text(text, municipality=None, base_url=None):

@@ -60,6 +60,7 @@ from ..vocabulary import (
     TEMPLATE_SECTIONS,
 )
 
+NAME = "Aabenraa layout"
 MUNICIPALITY = "Aabenraa"
 
 # Numbers are written [0-9], not \d: \d also matches other scripts' digits, which are no dates.
