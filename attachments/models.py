@@ -1,11 +1,16 @@
 """Attachments (bilag) of agenda items: listed by title, with the file and its text where known."""
 
+from pathlib import PurePath
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem
 
 from .files import unguessable_attachment_name
+
+# Page texts are joined with a blank line for `Attachment.text`; `Attachment.pages` keeps them apart.
+PAGE_BREAK = "\n\n"
 
 
 class Attachment(models.Model):
@@ -53,3 +58,16 @@ class Attachment(models.Model):
         if self.original_name:
             return self.original_name
         return self.file.name.rsplit("/", 1)[-1] if self.file else ""
+
+    def attach_pdf(self, upload, pages):
+        """Store `upload` as this Bilag's file (through the storage API) with its extracted `pages`.
+
+        The file gets a random name (upload_to); the uploaded name is kept in `original_name` for
+        the list and the download. A file it replaces is deleted once the save is committed
+        (signals.py).
+        """
+        self.original_name = PurePath(upload.name or "").name[:255]
+        self.file.save(upload.name, upload, save=False)
+        self.pages = pages
+        self.text = PAGE_BREAK.join(pages)
+        self.save()

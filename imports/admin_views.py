@@ -30,11 +30,10 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from agenda_items.models import AgendaItem
-from attachments.extract import attach_pdf, extract_bilag
 from attachments.models import Attachment
 from meetings.models import Meeting, Municipality, is_clerk
 
-from .detect import parse_text, text_of_upload
+from .detect import pages_of_upload, parse_text, text_of_upload
 from .forms import BilagForm, ConfirmForm, MunicipalityForm, UploadForm
 from .load import load_meetings, plan_meetings
 from .messages import NO_MUNICIPALITY, explain, needs_municipality
@@ -425,7 +424,9 @@ def bilag_upload_view(model_admin, request, meeting_pk, attachment_pk):
         return redirect(back)
     upload = form.cleaned_data["file"]
     try:
-        pages = extract_bilag(upload)
+        pages = pages_of_upload(
+            upload, max_pages=settings.MINUTES_MAX_PDF_PAGES, timeout=settings.MINUTES_PDF_TIMEOUT
+        )
     except MinutesError as exc:
         messages.error(
             request,
@@ -434,7 +435,7 @@ def bilag_upload_view(model_admin, request, meeting_pk, attachment_pk):
         )
         return redirect(back)
     with transaction.atomic():
-        attach_pdf(attachment, upload, pages)  # saving the Bilag refreshes its item's search columns
+        attachment.attach_pdf(upload, pages)  # saving the Bilag refreshes its item's search columns
         model_admin.log_change(
             request,
             attachment,

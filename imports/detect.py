@@ -124,6 +124,13 @@ def local_copy(file):
         yield tmp.name
 
 
+def pages_of_upload(file, *, max_pages=500, timeout=45):
+    """The page texts of an uploaded PDF (a Django File), e.g. a Bilag: read in the bounded child
+    process of pdf.py (time, memory, decompression and page limits); raises PdfError."""
+    with local_copy(file) as path:
+        return extract_pages(path, max_pages=max_pages, timeout=timeout)
+
+
 def text_of_upload(file, *, max_pdf_pages=500, timeout=45):
     """The text of an uploaded minutes file (a Django File), with a PDF timeout below the web server's."""
     with local_copy(file) as path:

@@ -12,7 +12,6 @@ from django.core.management import call_command
 from django.db import transaction
 from django.utils import timezone
 
-from attachments.extract import attach_pdf
 from attachments.models import Attachment
 from imports.detect import parse_text
 from imports.load import load_meetings
@@ -32,13 +31,13 @@ def stored(settings, name):
 @pytest.fixture
 def bilag():
     attachment = AttachmentFactory(agenda_item=AgendaItemFactory())
-    attach_pdf(attachment, ContentFile(b"%PDF-1.4 one", name="Bilag 1.pdf"), ["side 1"])
+    attachment.attach_pdf(ContentFile(b"%PDF-1.4 one", name="Bilag 1.pdf"), ["side 1"])
     return attachment
 
 
 def test_replacing_a_bilags_pdf_deletes_the_old_file(bilag, settings):
     old = bilag.file.name
-    attach_pdf(bilag, ContentFile(b"%PDF-1.4 two", name="Bilag 1 rettet.pdf"), ["side 1"])
+    bilag.attach_pdf(ContentFile(b"%PDF-1.4 two", name="Bilag 1 rettet.pdf"), ["side 1"])
     assert bilag.file.name != old
     assert not stored(settings, old) and stored(settings, bilag.file.name)
     assert bilag.original_name == "Bilag 1 rettet.pdf"
@@ -48,7 +47,7 @@ def test_deleting_a_bilag_an_item_or_a_meeting_deletes_the_files(settings):
     names = []
     for target in ("bilag", "item", "meeting"):
         attachment = AttachmentFactory(agenda_item=AgendaItemFactory())
-        attach_pdf(attachment, ContentFile(b"%PDF-1.4", name="b.pdf"), ["x"])
+        attachment.attach_pdf(ContentFile(b"%PDF-1.4", name="b.pdf"), ["x"])
         names.append(attachment.file.name)
         {"bilag": attachment, "item": attachment.agenda_item, "meeting": attachment.agenda_item.meeting}[
             target
@@ -71,7 +70,7 @@ def test_a_reimport_that_drops_an_item_deletes_its_bilag_file(settings):
     meeting = load_meetings(parse_text(text))[0].meeting
     last = meeting.items.order_by("-order").first()
     attachment = AttachmentFactory(agenda_item=last, order=99)
-    attach_pdf(attachment, ContentFile(b"%PDF-1.4", name="b.pdf"), ["x"])
+    attachment.attach_pdf(ContentFile(b"%PDF-1.4", name="b.pdf"), ["x"])
     name = attachment.file.name
     # The same minutes without their last item.
     cut = text.index(f"Punkt {last.number}:")

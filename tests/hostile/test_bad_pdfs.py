@@ -136,12 +136,12 @@ def test_import_minutes_refuses_the_200_mb_bomb_with_the_cap_message(tmp_path):
 def test_a_bilag_bomb_is_refused_by_the_extractor_with_the_cap_message(tmp_path):
     from django.core.files import File
 
-    from attachments.extract import extract_bilag
+    from imports.detect import pages_of_upload
 
     path = tmp_path / "bilag.pdf"
     path.write_bytes(pdfs.decompression_bomb(200))
     with path.open("rb") as f, pytest.raises(PdfError, match="expands to more than 64 MB"):
-        extract_bilag(File(f, name="bilag.pdf"))
+        pages_of_upload(File(f, name="bilag.pdf"))
 
 
 @pytest.mark.parametrize("name", ["zero-byte", "truncated", "encrypted", "page tree 100 000 levels deep"])
