@@ -166,10 +166,19 @@ def get_cases(municipality, numbers):
 def find_meeting(committee, parsed, date=None):
     """The stored meeting `parsed` is a version of, or None.
 
-    By date where the document states one or a clerk entered one (`date`). A document that
+    By the publisher's id where the document carries one (any kind: an agenda that became minutes).
+    Else by date where the document states one or a clerk entered one (`date`). A document that
     states no date is found by its items' fingerprint, which a meeting keeps when a clerk
     entered its date, so re-importing that document updates the meeting the clerk dated.
     """
+    if parsed.external_id:
+        # The publisher's id names the meeting whatever it is now: an agenda that has become minutes
+        # updates the same meeting.
+        found = Meeting.objects.filter(
+            committee__municipality_id=committee.municipality_id, external_id=parsed.external_id
+        ).first()
+        if found is not None:
+            return found
     meetings = Meeting.objects.filter(committee=committee, kind=parsed.kind)
     when = parsed.date or date
     if when:
@@ -177,6 +186,18 @@ def find_meeting(committee, parsed, date=None):
         if meeting is not None or parsed.date:
             return meeting
     return meetings.filter(fingerprint=fingerprint(parsed)).order_by(F("date").asc(nulls_first=True)).first()
+
+
+def check_kind_change(meeting, committee, parsed):
+    """An agenda that has become minutes (same publisher id) may take the minutes' place, unless
+    the archive already holds those minutes as another meeting (e.g. from a PDF)."""
+    date = parsed.date or meeting.date
+    twin = Meeting.objects.filter(committee=committee, kind=parsed.kind, date=date).exclude(pk=meeting.pk)
+    if date and twin.exists():
+        raise MinutesError(
+            f"{parsed.committee} {date}: this {parsed.kind} is meeting {meeting.pk} at the publisher, "
+            f"but the archive already has it as meeting {twin.first().pk}; delete one of them first"
+        )
 
 
 def check_items(parsed):
@@ -257,6 +278,7 @@ def plan_meetings(parsed_meetings, *, dates=None):
             continue
         plan = MeetingPlan(parsed, meeting, parsed.date or date or meeting.date, [])
         new = {
+            "kind": parsed.kind,
             "date": plan.date,
             "start_time": parsed.start_time,
             "end_time": parsed.end_time,
@@ -264,6 +286,7 @@ def plan_meetings(parsed_meetings, *, dates=None):
             "participants": sorted({split_person(p) for p in parsed.participants if p.strip()}),
         }
         old = {
+            "kind": meeting.kind,
             "date": meeting.date,
             "start_time": meeting.start_time,
             "end_time": meeting.end_time,
@@ -295,6 +318,11 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
     created = meeting is None
     if created:
         meeting = Meeting(committee=committee, kind=parsed.kind)
+    elif meeting.kind != parsed.kind:
+        check_kind_change(meeting, committee, parsed)
+    meeting.committee, meeting.kind = committee, parsed.kind
+    meeting.external_id = parsed.external_id or meeting.external_id
+    meeting.source_url = parsed.source_url or meeting.source_url
     # A date the document does not state stays as a clerk entered it, now or before.
     meeting.date = parsed.date or date or meeting.date
     meeting.fingerprint = "" if parsed.date else fingerprint(parsed)

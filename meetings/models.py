@@ -165,6 +165,11 @@ class Meeting(models.Model):
     source_name = models.CharField(_("kildedokument"), max_length=300, blank=True)
     source_file = models.FileField(_("kildefil"), upload_to="minutes/%Y/", blank=True)
     source_hash = models.CharField(_("kildens SHA-256"), max_length=64, blank=True)
+    # The publisher's own id of the meeting and where its document was read (a FirstAgenda
+    # Publication site's API answer): what a harvest finds the meeting again by, also when its
+    # agenda has become minutes.
+    external_id = models.CharField(_("id hos udgiveren"), max_length=100, blank=True, db_index=True)
+    source_url = models.URLField(_("kildens adresse"), max_length=500, blank=True)
     created = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated = models.DateTimeField(_("opdateret"), auto_now=True)
 

@@ -170,3 +170,32 @@ def test_an_uploaded_bilag_file_and_its_text_survive_a_reimport():
 )
 def test_printed_names_split_into_name_and_party(printed, expected):
     assert split_person(printed) == expected
+
+
+# --- The publisher's meeting id (FirstAgenda Publication) ------------------------------------------
+
+
+def test_an_agenda_that_becomes_minutes_updates_the_same_meeting():
+    agenda = meeting(external_id="5034dee3", items=[ParsedItem(number="1", title="Budget")])
+    agenda.kind = "agenda"
+    first = load_meetings([agenda])[0].meeting
+    minutes = meeting(
+        external_id="5034dee3", items=[ParsedItem(number="1", title="Budget", decision="Godkendt.")]
+    )
+    second = load_meetings([minutes])[0]
+    assert not second.created and second.meeting.pk == first.pk
+    stored = Meeting.objects.get()
+    assert stored.kind == "minutes" and stored.external_id == "5034dee3"
+    assert stored.items.get().decision == "Godkendt."
+
+
+def test_a_publisher_id_does_not_merge_with_minutes_archived_from_another_document():
+    pdf_minutes = meeting(items=[ParsedItem(number="1", title="Budget", decision="Godkendt.")])
+    load_meetings([pdf_minutes])
+    agenda = meeting(external_id="x1", items=[ParsedItem(number="1", title="Budget")])
+    agenda.kind = "agenda"
+    load_meetings([agenda])
+    minutes = meeting(external_id="x1", items=[ParsedItem(number="1", title="Budget", decision="Godkendt.")])
+    with pytest.raises(MinutesError, match="already has it as meeting"):
+        load_meetings([minutes])
+    assert Meeting.objects.filter(kind="agenda", external_id="x1").exists()  # nothing half-saved
