@@ -123,4 +123,30 @@ def bench_parsing(work_dir):
         "items": sum(len(m.items) for m in parsed),
         "overhead": (parse_seconds + load_seconds) / extract_seconds,
     }
+    result["real_pdf"] = bench_real_pdf(ROOT / "tests/data/firstagenda_pdf/aarhus_byraad_2025-08-27.pdf")
     return result
+
+
+def bench_real_pdf(path):
+    """A real FirstAgenda PDF (Aarhus Byråd, 28 pages): the whole import (the bounded reader in its
+    child process, parsing, loading) against pdfplumber's own extract_text() over the same pages."""
+    import pdfplumber
+
+    from imports.load import import_file
+
+    def plain_extraction():
+        with pdfplumber.open(path) as pdf:
+            for page in pdf.pages:
+                page.extract_text()
+                page.close()
+
+    pdfplumber_seconds, _ = timed(plain_extraction, min_seconds=0)
+    with rolled_back():
+        import_seconds, (parsed, _) = timed(import_file, path, min_seconds=0)
+    return {
+        "file": path.name,
+        "items": sum(len(m.items) for m in parsed),
+        "pdfplumber_seconds": pdfplumber_seconds,
+        "import_seconds": import_seconds,
+        "ratio": import_seconds / pdfplumber_seconds,
+    }

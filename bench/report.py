@@ -38,6 +38,17 @@ def report_rows(results):
                 verdict(p["overhead"], 0.20),
             )
         )
+        real = parsing.get("real_pdf")
+        if real:
+            rows.append(
+                (
+                    f"Real PDF ({real['file']}, {real['items']} items): import vs pdfplumber extract_text",
+                    "≤ 1.5×",
+                    f"{real['ratio']:.2f}× (import {real['import_seconds']:.2f} s, "
+                    f"pdfplumber {real['pdfplumber_seconds']:.2f} s)",
+                    verdict(real["ratio"], 1.5),
+                )
+            )
     corpus = results.get("corpus")
     if corpus:
         generation = corpus.get("generation")
