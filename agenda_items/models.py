@@ -84,7 +84,12 @@ class AgendaItemQuerySet(models.QuerySet):
         return (
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
-            .prefetch_related("absences", "positions", "history", Prefetch("attachments", attachments))
+            .prefetch_related(
+                "absences",
+                Prefetch("positions", Position.objects.select_related("person__municipality")),
+                "history",
+                Prefetch("attachments", attachments),
+            )
         )
 
     def timeline(self):
@@ -96,6 +101,20 @@ class AgendaItemQuerySet(models.QuerySet):
 
 class AgendaItem(models.Model):
     """One item (punkt) of a meeting with its sections as the minutes print them."""
+
+    class Outcome(models.TextChoices):
+        """What a decision decided, read from its text by imports.prose.outcome() (the same codes
+        and labels as imports.prose.OUTCOMES; tests/agenda_items/test_outcomes.py keeps them equal).
+        "" (no outcome): a closed item or an item without a decision."""
+
+        APPROVED = "approved", _("Godkendt")
+        RECOMMENDED = "recommended", _("Anbefalet")
+        NOTED = "noted", _("Taget til efterretning")
+        POSTPONED = "postponed", _("Udsat")
+        SENT_ON = "sent_on", _("Sendt videre")
+        SENT_BACK = "sent_back", _("Sendt tilbage")
+        REJECTED = "rejected", _("Ikke godkendt")
+        OTHER = "other", _("Andet")
 
     meeting = models.ForeignKey(
         Meeting, on_delete=models.CASCADE, related_name="items", verbose_name=_("møde")
@@ -111,6 +130,9 @@ class AgendaItem(models.Model):
     recommendation = models.TextField(_("indstilling"), blank=True)
     decision = models.TextField(_("beslutning"), blank=True)
     decided_by = models.JSONField(_("sagen afgøres i"), default=list, blank=True)
+    outcome = models.CharField(_("udfald"), max_length=12, choices=Outcome.choices, blank=True)
+    # The body a "sent_on" decision names ("Fremsendes til Teknisk Udvalg" -> "Teknisk Udvalg").
+    outcome_target = models.CharField(_("sendt videre til"), max_length=200, blank=True)
     absences = models.ManyToManyField(Person, related_name="absent_from", blank=True, verbose_name=_("afbud"))
     duration_minutes = models.PositiveIntegerField(_("varighed (minutter)"), null=True, blank=True)
     responsible = models.CharField(_("ansvarlig"), max_length=200, blank=True)
@@ -136,6 +158,8 @@ class AgendaItem(models.Model):
         "recommendation",
         "decision",
         "decided_by",
+        "outcome",
+        "outcome_target",
         "duration_minutes",
         "responsible",
         "sections",
@@ -156,6 +180,15 @@ class AgendaItem(models.Model):
 
     def get_absolute_url(self):
         return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})
+
+    @property
+    def outcome_label(self):
+        """The outcome as a reader sees it: "Sendt videre til Teknisk Udvalg", "Udsat"; "" for none."""
+        if not self.outcome:
+            return ""
+        if self.outcome == self.Outcome.SENT_ON and self.outcome_target:
+            return _("Sendt videre til %(target)s") % {"target": self.outcome_target}
+        return self.get_outcome_display()
 
     def note_clerk_edits(self, changed_fields):
         """Record which imported fields a clerk changed by hand (form.changed_data), so that
@@ -209,6 +242,18 @@ class Position(models.Model):
     who = models.CharField(_("hvem"), max_length=200)
     stance = models.CharField(_("holdning"), max_length=12, choices=Stance.choices)
     text = models.TextField(_("sætning"), blank=True)
+    # Set by the import: the person `who` names ("John T. Olsen (A)"; None for a party or a name
+    # the archive could not tie to one person) and the party it stands for, a party's position
+    # or a person's with a ballot letter ("Socialdemokratiet"; "" when none is known).
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="positions",
+        verbose_name=_("person"),
+    )
+    party = models.CharField(_("parti"), max_length=100, blank=True, db_index=True)
 
     class Meta:
         ordering = ["item", "order"]

@@ -11,7 +11,6 @@ do: the admin's import preview shows it.
 
 import datetime
 import hashlib
-import re
 from dataclasses import dataclass, field
 
 from django.db import transaction
@@ -23,11 +22,10 @@ from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search import index as search_index
 
+from .decisions import outcome_values, position_party, position_person, split_person
 from .detect import parse_text, text_of_file
 from .types import MinutesError, ParsedItem, ParsedMeeting
 
-# "Susanne Provstgaard (V)" -> name and party letter(s).
-PERSON_WITH_PARTY = re.compile(r"^(?P<name>.+?)\s*\((?P<party>[A-ZÆØÅ]{1,3})\)\s*$")
 # AgendaItem fields a parse sets and a clerk may correct.
 ITEM_FIELDS = [
     "title",
@@ -36,6 +34,8 @@ ITEM_FIELDS = [
     "recommendation",
     "decision",
     "decided_by",
+    "outcome",
+    "outcome_target",
     "duration_minutes",
     "responsible",
     "sections",
@@ -86,13 +86,6 @@ class MeetingPlan:
         return [f"{p.parsed.number}: {name}" for p in self.items for name in p.kept_edits]
 
 
-def split_person(text):
-    """("Susanne Provstgaard", "V") from "Susanne Provstgaard (V)"; party "" when none is printed."""
-    text = " ".join(text.split())
-    m = PERSON_WITH_PARTY.match(text)
-    return (m.group("name"), m.group("party")) if m else (text, "")
-
-
 def fingerprint(parsed):
     """Identity of a meeting whose date is not stated: its item numbers and titles."""
     basis = "\n".join(f"{item.number}\t{item.title}" for item in parsed.items)
@@ -133,19 +126,26 @@ def get_committee(municipality, name):
 
 
 def get_people(municipality, texts):
-    """Person rows for printed names ("Name (P)"), created where missing, in the order given."""
-    keys = list(dict.fromkeys(split_person(t) for t in texts if t.strip()))
-    if not keys:
+    """Person rows for printed names ("Name (P)"), created where missing: one per name, whose party
+    letter becomes the last one printed with it ("Jens Bach" and "Jens Bach (A)" are one person)."""
+    printed = {text: split_person(text) for text in texts if text.strip()}
+    if not printed:
         return {}
-    names = {name for name, _ in keys}
-    found = {(p.name, p.party): p for p in Person.objects.filter(municipality=municipality, name__in=names)}
-    missing = [Person(municipality=municipality, name=n, party=p) for n, p in keys if (n, p) not in found]
+    parties = {}
+    for name, party in printed.values():
+        if party or name not in parties:
+            parties[name] = party
+    found = {p.name: p for p in Person.objects.filter(municipality=municipality, name__in=parties)}
+    missing = [Person(municipality=municipality, name=n, party=p) for n, p in parties.items()]
+    missing = [person for person in missing if person.name not in found]
     if missing:
         Person.objects.bulk_create(missing)
-        found.update(
-            {(p.name, p.party): p for p in Person.objects.filter(municipality=municipality, name__in=names)}
-        )
-    return {text: found[split_person(text)] for text in texts if text.strip()}
+        found.update({p.name: p for p in Person.objects.filter(municipality=municipality, name__in=parties)})
+    changed = [p for n, p in found.items() if parties[n] and p.party != parties[n]]
+    for person in changed:
+        person.party = parties[person.name]
+    Person.objects.bulk_update(changed, ["party"])
+    return {text: found[name] for text, (name, _party) in printed.items()}
 
 
 def get_cases(municipality, numbers):
@@ -216,6 +216,7 @@ def item_values(p_item):
         "recommendation": p_item.recommendation,
         "decision": p_item.decision,
         "decided_by": list(p_item.decided_by),
+        **outcome_values(p_item.decision, p_item.closed),
         "duration_minutes": p_item.duration_minutes,
         "responsible": p_item.responsible or "",
         "sections": [{"heading": s.heading, "text": s.text} for s in p_item.sections],
@@ -227,7 +228,7 @@ def compare_item(item, p_item):
     new = {
         **item_values(p_item),
         "case": normalize_case_number(p_item.case_number or ""),
-        "absences": sorted({split_person(a) for a in p_item.absences if a.strip()}),
+        "absences": sorted({split_person(a)[0] for a in p_item.absences if a.strip()}),
         "attachments": [(a.title, a.url or "") for a in p_item.attachments],
         "history": history_values(p_item),
         "positions": position_values(p_item),
@@ -235,7 +236,7 @@ def compare_item(item, p_item):
     old = {
         **{name: getattr(item, name) for name in ITEM_FIELDS},
         "case": item.case.normalized if item.case else "",
-        "absences": sorted((p.name, p.party) for p in item.absences.all()),
+        "absences": sorted(p.name for p in item.absences.all()),
         "attachments": [(a.title, a.url) for a in item.attachments.all()],
         "history": [
             {
@@ -283,7 +284,7 @@ def plan_meetings(parsed_meetings, *, dates=None):
             "start_time": parsed.start_time,
             "end_time": parsed.end_time,
             "location": parsed.location or "",
-            "participants": sorted({split_person(p) for p in parsed.participants if p.strip()}),
+            "participants": sorted({split_person(p)[0] for p in parsed.participants if p.strip()}),
         }
         old = {
             "kind": meeting.kind,
@@ -291,7 +292,7 @@ def plan_meetings(parsed_meetings, *, dates=None):
             "start_time": meeting.start_time,
             "end_time": meeting.end_time,
             "location": meeting.location,
-            "participants": sorted((p.name, p.party) for p in meeting.participants.all()),
+            "participants": sorted(p.name for p in meeting.participants.all()),
         }
         plan.changes = [name for name in new if new[name] != old[name]]
         existing = stored_items(meeting)
@@ -335,7 +336,11 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
     if source_file is not None:
         meeting.source_file = source_file
     meeting.save()
-    people = get_people(municipality, parsed.participants + [a for i in parsed.items for a in i.absences])
+    # Positions name people too ("John T. Olsen (A) undlod at tage stilling"), on open items only.
+    named = [p.who for i in parsed.items if not i.closed for p in i.positions if position_person(p.who)]
+    people = get_people(
+        municipality, parsed.participants + [a for i in parsed.items for a in i.absences] + named
+    )
     meeting.participants.set([people[p] for p in parsed.participants if p in people])
 
     result = LoadResult(meeting=meeting, created=created)
@@ -363,7 +368,7 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
         if "absences" not in item.edited_fields:
             item.absences.set([people[a] for a in p_item.absences if a in people])
         save_attachments(item, p_item.attachments)
-        save_history_and_positions(item, p_item, new=is_new)
+        save_history_and_positions(item, p_item, new=is_new, people=people)
     # Items the new version of the document no longer has.
     result.items_deleted = len(existing)
     AgendaItem.objects.filter(pk__in=[i.pk for i in existing.values()]).delete()
@@ -389,8 +394,9 @@ def position_values(p_item):
     return [{"who": p.who, "stance": p.stance, "text": p.text} for p in p_item.positions]
 
 
-def save_history_and_positions(item, p_item, *, new):
-    """Replace the item's history entries and positions with the document's (a new item has none)."""
+def save_history_and_positions(item, p_item, *, new, people=None):
+    """Replace the item's history entries and positions with the document's (a new item has none);
+    a position names its person (from `people`, printed name -> Person) and party where it can."""
     if not new:
         item.history.all().delete()
         item.positions.all().delete()
@@ -398,8 +404,15 @@ def save_history_and_positions(item, p_item, *, new):
         HistoryEntry(item=item, order=order, **values)
         for order, values in enumerate(history_values(p_item), start=1)
     )
+    people = people or {}
     Position.objects.bulk_create(
-        Position(item=item, order=order, **values)
+        Position(
+            item=item,
+            order=order,
+            person=people.get(values["who"]) if position_person(values["who"]) else None,
+            party=position_party(values["who"]),
+            **values,
+        )
         for order, values in enumerate(position_values(p_item), start=1)
     )
 

@@ -5,6 +5,8 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from . import parties
+
 # The group (meetings/migrations/0002) whose staff may import minutes.
 CLERK_GROUP = "Clerk"
 
@@ -103,7 +105,9 @@ class Committee(models.Model):
 
 
 class Person(models.Model):
-    """A participant or absentee as the minutes name them, with a party letter where given."""
+    """A member as the minutes name them, one per municipality and name: "Jens Møller Bach" and
+    "Jens Møller Bach (A)" are one person, whose party letter is the one last printed with the name.
+    Names written differently ("Mehmet Dogru", "Mehmet Zeki Dogru") stay apart: nothing is guessed."""
 
     municipality = models.ForeignKey(
         Municipality, on_delete=models.CASCADE, related_name="people", verbose_name=_("kommune")
@@ -116,11 +120,19 @@ class Person(models.Model):
         verbose_name = _("person")
         verbose_name_plural = _("personer")
         constraints = [
-            models.UniqueConstraint(fields=["municipality", "name", "party"], name="person_unique"),
+            models.UniqueConstraint(fields=["municipality", "name"], name="person_unique_name"),
         ]
 
     def __str__(self):
         return f"{self.name} ({self.party})" if self.party else self.name
+
+    def get_absolute_url(self):
+        return reverse("meetings:person", kwargs={"municipality": self.municipality.slug, "pk": self.pk})
+
+    @property
+    def party_name(self):
+        """The party the ballot letter stands for ("A" -> "Socialdemokratiet"), else ""."""
+        return parties.PARTY_LETTERS.get(self.party, "")
 
 
 class MeetingQuerySet(models.QuerySet):
