@@ -1,5 +1,6 @@
 """Clean-up shared by the parsers: line endings, page furniture, wrapped lines and hyphenation."""
 
+import datetime
 import re
 
 # "Side 2 af 5", "side 1 af 2": page furniture, sometimes glued to the next line's text
@@ -24,6 +25,17 @@ MONTHS = {
     "december": 12,
 }
 MONTH_NAMES = "|".join(MONTHS)
+
+
+def make_date(year, month, day):
+    """datetime.date from numbers or digit strings as a document prints them; None for a date
+    that does not exist ("31-02-2025")."""
+    try:
+        return datetime.date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
 # A wrapped line that starts with a date ("... den" / "12. september 2024 med ...") is no
 # numbered point, though it looks like one.
 DATE_START = re.compile(rf"^\d{{1,2}}\.\s*(?:{MONTH_NAMES})\b", re.IGNORECASE)

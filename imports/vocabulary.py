@@ -25,14 +25,13 @@ vedtaget" stays text.
 
 `build_item` turns the sections of one FirstAgenda item into a ParsedItem; the positions and
 absences in the decision prose and in each earlier treatment are read here, in one place
-(`_read_prose`), with imports.prose when that module exists.
+(`_read_prose`), with imports.prose.
 """
 
-import importlib
-import importlib.util
 import re
-from datetime import date
 
+from . import prose
+from .text import make_date
 from .types import ParsedHistoryEntry, ParsedItem, ParsedSection
 
 DECISION = "decision"
@@ -208,7 +207,7 @@ def history_entries(lines, paragraphs):
                 numbered = HISTORY_NUMBER.match(line) if current["number"] is None else None
                 label = dated or numbered
                 if dated:
-                    current["date"] = _make_date(dated)
+                    current["date"] = make_date(dated["year"], dated["month"], dated["day"])
                 elif numbered:
                     current["number"] = numbered["number"]
                 if label:
@@ -231,13 +230,6 @@ def _entry(committee):
     """A treatment being read: its labels, its lines, and whether any of them is text yet (the
     labels come before the text; a "Dato:" line inside the text is text)."""
     return {"committee": committee, "date": None, "number": None, "lines": [], "has_text": False}
-
-
-def _make_date(match):
-    try:
-        return date(int(match["year"]), int(match["month"]), int(match["day"]))
-    except ValueError:
-        return None
 
 
 # --- one item ---------------------------------------------------------------------------------------
@@ -299,17 +291,7 @@ def build_item(number, title, case_number, closed, sections, attachments, paragr
 
 
 def _read_prose(text):
-    """(positions, absences) stated in a decision's or a treatment's prose; ([], []) until
-    imports.prose exists or when there is no text."""
-    if not text or _prose is None:
+    """(positions, absences) stated in a decision's or a treatment's prose."""
+    if not text:
         return [], []
-    return _prose.positions(text), _prose.absences(text)
-
-
-# imports.prose (positions and absences in prose) is written alongside this module; until it is
-# there, nothing is read.
-_prose = (
-    importlib.import_module(".prose", __package__)
-    if importlib.util.find_spec(".prose", __package__)
-    else None
-)
+    return prose.positions(text), prose.absences(text)

@@ -46,7 +46,17 @@ paragraph that runs across a page break is joined again.
 import re
 from datetime import date, time
 
-from ..text import PAGE_OF, TOC_LINE, clean_block, continues, normalize, one_line, paragraphs, strip_page_of
+from ..text import (
+    MONTHS,
+    PAGE_OF,
+    TOC_LINE,
+    clean_block,
+    continues,
+    normalize,
+    one_line,
+    paragraphs,
+    strip_page_of,
+)
 from ..types import NotMinutesError, ParsedAttachment, ParsedItem, ParsedMeeting, ParsedSection
 from ..vocabulary import (
     ATTACHMENTS,
@@ -80,20 +90,6 @@ TOC_TITLE = re.compile(r"^Indholdsfortegnelse:?$")
 
 NUMERIC_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})[-./]([0-9]{1,2})[-./]([0-9]{4})(?![0-9])")
 WORD_DATE = re.compile(r"(?<![0-9])([0-9]{1,2})\.?\s+([A-Za-zæøåÆØÅ]{3,9})\.?\s+([0-9]{4})(?![0-9])")
-MONTHS = [
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-]
 # "kl. 14:30", "kl. 14.30 - 17.00", "kl. 14:30 – kl. 17:00".
 TIME_RANGE = re.compile(
     r"\bkl\.?\s*([0-9]{1,2})[:.]([0-9]{2})(?:\s*[-–]\s*(?:kl\.?\s*)?([0-9]{1,2})[:.]([0-9]{2}))?"
@@ -167,9 +163,9 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
         raise NotMinutesError("Ingen punkter ('Punkt N: ...') fundet", line=line_numbers[header_at])
 
     fields = _read_preamble(texts[: starts[0]], warnings)
-    _set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
+    set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
     meeting.location = fields.get("Mødested") or None
-    meeting.participants = _split_names(fields.get("Mødedeltagere", ""))
+    meeting.participants = split_names(fields.get("Mødedeltagere", ""))
 
     seen_numbers = set()
     for position, start in enumerate(starts):
@@ -335,7 +331,7 @@ def _read_preamble(texts, warnings):
     return {name: one_line(values) for name, values in fields.items()}
 
 
-def _set_date_and_time(meeting, header_date, meeting_date, meeting_time):
+def set_date_and_time(meeting, header_date, meeting_date, meeting_time):
     """Date from the Mødedato line, else from the header; the times from "kl. HH:MM - HH:MM"."""
     day, day_text = _parse_date(meeting_date)
     header_day, header_text = _parse_date(header_date)
@@ -378,7 +374,7 @@ def _parse_date(text):
 def _month_number(word):
     """1-12 for a Danish month name or its abbreviation ("feb"), else 0."""
     word = word.lower()
-    for number, name in enumerate(MONTHS, start=1):
+    for number, name in enumerate(MONTHS, start=1):  # text.MONTHS, in calendar order
         if name.startswith(word):
             return number
     return 0
@@ -392,7 +388,7 @@ def _make_time(hours, minutes, warnings):
         return None
 
 
-def _split_names(text):
+def split_names(text):
     """Names from "A (V), B og C (A)." as printed, party letters kept; duplicates dropped."""
     names = []
     text = " ".join(text.split())  # single spaces: NAME_SEPARATOR then never backtracks far
@@ -503,7 +499,7 @@ def _parse_item(texts, kind, warnings):
 
 
 def _add_names(absences, lines):
-    for name in _split_names(one_line(lines)):
+    for name in split_names(one_line(lines)):
         if name not in absences:
             absences.append(name)
 

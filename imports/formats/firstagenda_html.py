@@ -51,7 +51,7 @@ from ..municipalities import from_text, from_url
 from ..text import continues, join_two
 from ..types import NotMinutesError, ParsedAttachment, ParsedMeeting
 from ..vocabulary import build_item, committee_name, heading_role, is_capital_heading
-from .aabenraa import _set_date_and_time, _split_names
+from .aabenraa import set_date_and_time, split_names
 
 NAME = "FirstAgenda HTML"
 
@@ -93,7 +93,7 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
 
     warnings = []
     meeting = ParsedMeeting(municipality="", committee=committee, kind=kind, warnings=warnings)
-    _set_date_and_time(meeting, heading, _text(soup.select_one("table.dagsordeninfo .dato")), "")
+    set_date_and_time(meeting, heading, _text(soup.select_one("table.dagsordeninfo .dato")), "")
     meeting.location = _text(soup.select_one(".sted")) or None
     meeting.participants = _participants(soup.select_one(".deltagere"))
     meeting.municipality = (
@@ -166,7 +166,7 @@ def _participants(cell):
         return []
     names = [_text(node) for node in cell.find_all(["li", "div", "span"]) if not node.find(["li", "div"])]
     names = [name for name in names if name] or [_text(cell)]
-    return [found for name in names for found in _split_names(name)]
+    return [found for name in names for found in split_names(name)]
 
 
 def _parse_row(row, index, page_url):

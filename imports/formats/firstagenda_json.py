@@ -47,12 +47,13 @@ gives, nothing else).
 
 import json
 import re
-from datetime import date, datetime
+from datetime import datetime
 from urllib.parse import quote, urlsplit
 
 from .. import prose
 from ..html import Block, blocks_text, fragment_blocks
 from ..municipalities import from_url
+from ..text import make_date
 from ..types import (
     NotMinutesError,
     ParsedAttachment,
@@ -493,7 +494,7 @@ def _history(blocks, meeting):
     for block in blocks:
         for line in block.text.split("\n"):
             match = HISTORY_LINE.match(line)
-            day = _date(match) if match else None
+            day = make_date(match[3], match[2], match[1]) if match else None
             if day:
                 close()
                 current, text = ParsedHistoryEntry(clean_committee(match[4]), day, None, ""), []
@@ -511,13 +512,6 @@ def _history(blocks, meeting):
             _add_names(entry.absences, _prose_absences(entry.text))
         kept.append(entry)
     return kept
-
-
-def _date(match):
-    try:
-        return date(int(match[3]), int(match[2]), int(match[1]))
-    except ValueError:
-        return None
 
 
 # --- names, positions --------------------------------------------------------------------------------

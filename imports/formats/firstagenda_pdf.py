@@ -75,7 +75,7 @@ from ..vocabulary import (
     is_capital_heading,
     section_break,
 )
-from .aabenraa import CASE_NUMBER, FIELD, HEADER, HEADER_DATE, _set_date_and_time, _split_names
+from .aabenraa import CASE_NUMBER, FIELD, HEADER, HEADER_DATE, set_date_and_time, split_names
 
 NAME = "FirstAgenda PDF"
 
@@ -149,9 +149,9 @@ def parse(text: str, base_url: str | None = None) -> list[ParsedMeeting]:
     meeting = ParsedMeeting(municipality="", committee=committee, kind=kind, warnings=warnings)
     preamble = lines[: starts[0]]
     fields = _read_fields(preamble)
-    _set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
+    set_date_and_time(meeting, header_date, fields.get("Mødedato", ""), fields.get("Mødetidspunkt", ""))
     meeting.location = fields.get("Mødested") or None
-    meeting.participants = _split_names(fields.get("Mødedeltagere", ""))
+    meeting.participants = split_names(fields.get("Mødedeltagere", ""))
     # The header and the meeting's fields, not the table of contents, whose titles may name
     # another municipality ("Samarbejde med Syddjurs Kommune").
     meeting.municipality = (

@@ -8,7 +8,7 @@ import datetime
 import difflib
 import re
 
-from ...text import MONTH_NAMES, MONTHS, clean_block
+from ...text import MONTH_NAMES, MONTHS, clean_block, make_date
 
 MUNICIPALITY = "Aarhus"
 
@@ -101,13 +101,8 @@ def _find_date(text):
 
 
 def _make_date(year, month, day):
-    try:
-        year, month, day = int(year), int(month), int(day)
-        if not 1900 <= year <= 2200:
-            return None
-        return datetime.date(year, month, day)
-    except ValueError:
-        return None
+    """A date of the bundle's era only: digit runs elsewhere in the text are no years."""
+    return make_date(year, month, day) if 1900 <= int(year) <= 2200 else None
 
 
 def _make_time(hour, minute):
