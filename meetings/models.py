@@ -36,6 +36,8 @@ class Municipality(models.Model):
 
     name = models.CharField(_("navn"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    # Slugs it had before (meetings/slugs.py): their addresses redirect to the current one.
+    old_slugs = models.JSONField(_("tidligere slugs"), default=list, blank=True, editable=False)
 
     objects = MunicipalityQuerySet.as_manager()
 
@@ -85,6 +87,7 @@ class Committee(models.Model):
     )
     name = models.CharField(_("navn"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200)
+    old_slugs = models.JSONField(_("tidligere slugs"), default=list, blank=True, editable=False)
 
     class Meta:
         ordering = ["municipality__name", "name"]
