@@ -15,11 +15,11 @@ from dataclasses import dataclass, field
 
 from django.db import transaction
 from django.db.models import F
-from django.utils.text import slugify
 
 from agenda_items.models import AgendaItem, Case, HistoryEntry, Position, normalize_case_number
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
+from meetings.slugs import unique_slug
 from search import index as search_index
 
 from .decisions import outcome_values, position_party, position_person, split_person
@@ -90,14 +90,6 @@ def fingerprint(parsed):
     """Identity of a meeting whose date is not stated: its item numbers and titles."""
     basis = "\n".join(f"{item.number}\t{item.title}" for item in parsed.items)
     return hashlib.sha256(basis.encode("utf-8")).hexdigest()
-
-
-def unique_slug(model, base, **scope):
-    base = slugify(base)[:180] or "x"
-    slug, n = base, 2
-    while model.objects.filter(slug=slug, **scope).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
 
 
 def find_committee(parsed):
