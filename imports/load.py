@@ -422,9 +422,13 @@ def save_attachments(item, parsed_attachments):
         att = existing.pop(order, None) or Attachment(agenda_item=item, order=order)
         att.title = p_att.title
         att.url = p_att.url or ""
+        same_bilag = bool(p_att.url) and publisher_id(p_att.url) == att.external_id
         att.external_id = publisher_id(p_att.url)
-        if not att.file:
+        # The text harvested from the publisher's PDF (imports/harvest.py) stays while the document
+        # still lists the same Bilag without text of its own.
+        if not att.file and not (same_bilag and not p_att.text):
             att.text = p_att.text
+            att.pages = []
         att.save()
     Attachment.objects.filter(pk__in=[a.pk for a in existing.values() if not a.file]).delete()
 

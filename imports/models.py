@@ -172,3 +172,145 @@ class Import(ImportRecord):
         proxy = True
         verbose_name = _("import af referat")
         verbose_name_plural = _("importér referater")
+
+
+# Harvesting FirstAgenda Publication sites (imports/harvest.py) -------------------------------------
+
+
+class HarvestSiteQuerySet(models.QuerySet):
+    def enabled(self):
+        return self.filter(enabled=True)
+
+    def last_success_for(self, municipality_name):
+        """When the archive was last brought up to date from a site of `municipality_name`
+        (the latest completed harvest among its sites), or None: for the municipality's page."""
+        return (
+            self.filter(municipality__iexact=municipality_name, last_success__isnull=False)
+            .order_by("-last_success")
+            .values_list("last_success", flat=True)
+            .first()
+        )
+
+
+class HarvestSite(models.Model):
+    """A FirstAgenda Publication site (https://dagsordener.<kommune>.dk) the archive harvests.
+
+    `locked_by` / `locked_until` are a lease: the one harvest that holds it may work on the site
+    (see imports/harvest.py, SiteLock); a crashed worker's lease runs out by itself.
+    """
+
+    url = models.URLField(_("adresse"), max_length=300, unique=True)
+    municipality = models.CharField(_("kommune"), max_length=100)
+    enabled = models.BooleanField(_("aktiv"), default=True, help_text=_("Høstes af harvest --all."))
+    delay_seconds = models.FloatField(_("pause mellem forespørgsler (sekunder)"), default=1.0)
+    last_run = models.DateTimeField(_("seneste kørsel"), null=True, blank=True)
+    last_success = models.DateTimeField(_("seneste fuldførte kørsel"), null=True, blank=True)
+    locked_by = models.CharField(_("låst af"), max_length=64, blank=True, editable=False)
+    locked_until = models.DateTimeField(_("låst til"), null=True, blank=True, editable=False)
+
+    objects = HarvestSiteQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["municipality", "url"]
+        verbose_name = _("høstet side")
+        verbose_name_plural = _("høstede sider")
+
+    def __str__(self):
+        return f"{self.municipality} ({self.url})"
+
+
+class HarvestRun(models.Model):
+    """One harvest of one site: when, and what it found (the command's closing summary)."""
+
+    class Status(models.TextChoices):
+        RUNNING = "running", _("I gang")
+        OK = "ok", _("Fuldført")
+        FAILED = "failed", _("Med fejl")
+
+    site = models.ForeignKey(
+        HarvestSite, on_delete=models.CASCADE, related_name="runs", verbose_name=_("side")
+    )
+    started = models.DateTimeField(_("startet"), auto_now_add=True)
+    finished = models.DateTimeField(_("afsluttet"), null=True, blank=True)
+    status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.RUNNING)
+    new = models.PositiveIntegerField(_("nye møder"), default=0)
+    updated = models.PositiveIntegerField(_("opdaterede møder"), default=0)
+    unchanged = models.PositiveIntegerField(_("uændrede møder"), default=0)
+    failed = models.PositiveIntegerField(_("fejlede møder"), default=0)
+    bilag_fetched = models.PositiveIntegerField(_("bilag hentet"), default=0)
+    bilag_unreadable = models.PositiveIntegerField(_("bilag uden tekst"), default=0)
+    requests = models.PositiveIntegerField(_("forespørgsler"), default=0)
+    errors = models.JSONField(_("fejl"), default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started", "-id"]
+        verbose_name = _("høstkørsel")
+        verbose_name_plural = _("høstkørsler")
+
+    def __str__(self):
+        return f"{self.site.url} {self.started:%Y-%m-%d %H:%M}"
+
+
+class HarvestedMeeting(models.Model):
+    """What the archive last took of one meeting of a site: the publisher's id, the answer's
+    validators and hash (so an unchanged meeting is neither loaded nor its Bilag fetched again),
+    and the last error, retried by the next run while `error` is set."""
+
+    site = models.ForeignKey(
+        HarvestSite, on_delete=models.CASCADE, related_name="meetings", verbose_name=_("side")
+    )
+    # The publisher's meeting Id (Meeting.external_id of the meeting it became).
+    external_id = models.CharField(_("mødets id hos udgiveren"), max_length=100)
+    committee = models.CharField(_("udvalg"), max_length=300, blank=True)
+    date = models.DateField(_("dato"), null=True, blank=True)
+    etag = models.CharField(_("ETag"), max_length=300, blank=True)
+    last_modified = models.CharField(_("Last-Modified"), max_length=100, blank=True)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    imported_at = models.DateTimeField(_("importeret"), null=True, blank=True)
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("møde")
+    )
+    error = models.TextField(_("fejl"), blank=True)
+    failed_at = models.DateTimeField(_("fejlede"), null=True, blank=True)
+    attempts = models.PositiveIntegerField(_("forsøg i træk med fejl"), default=0)
+
+    class Meta:
+        ordering = ["site", "-date", "external_id"]
+        verbose_name = _("høstet møde")
+        verbose_name_plural = _("høstede møder")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "external_id"], name="harvested_meeting_unique_id"),
+        ]
+
+    def __str__(self):
+        return f"{self.committee} {self.date or ''} ({self.external_id})"
+
+
+class HarvestedBilag(models.Model):
+    """A Bilag PDF fetched from a site: its id there, the PDF's hash and what became of its text.
+
+    Only the text is kept (on the Attachment); the PDF stays with the publisher (imports/harvest.py).
+    A Bilag recorded here with text is not fetched again; one whose PDF cannot be read is recorded
+    with the reason and not fetched again either, unless its meeting changes.
+    """
+
+    site = models.ForeignKey(
+        HarvestSite, on_delete=models.CASCADE, related_name="bilag", verbose_name=_("side")
+    )
+    bilag_id = models.CharField(_("bilagets id hos udgiveren"), max_length=100)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
+    etag = models.CharField(_("ETag"), max_length=300, blank=True)
+    pages = models.PositiveIntegerField(_("sider"), default=0)
+    fetched_at = models.DateTimeField(_("hentet"), null=True, blank=True)
+    error = models.TextField(_("fejl"), blank=True)
+
+    class Meta:
+        ordering = ["site", "-fetched_at"]
+        verbose_name = _("høstet bilag")
+        verbose_name_plural = _("høstede bilag")
+        constraints = [
+            models.UniqueConstraint(fields=["site", "bilag_id"], name="harvested_bilag_unique_id"),
+        ]
+
+    def __str__(self):
+        return self.bilag_id

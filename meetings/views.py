@@ -3,6 +3,7 @@ import logging
 from dataclasses import dataclass
 from functools import wraps
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection
 from django.db.models import Prefetch, Q
@@ -241,6 +242,10 @@ class MunicipalityView(DetailView):
         context["latest_meetings"] = meetings_after(
             Meeting.objects.with_committee().for_municipality(self.object), None, self.latest_count
         )
+        # When a harvest last brought the municipality up to date (imports/harvest.py); by app label,
+        # as imports sits above this app.
+        harvest_sites = apps.get_model("imports", "HarvestSite").objects
+        context["harvested_at"] = harvest_sites.last_success_for(self.object.name)
         return context
 
 

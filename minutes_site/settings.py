@@ -188,6 +188,20 @@ MINUTES_PDF_TIMEOUT = int(os.environ.get("MINUTES_PDF_TIMEOUT", "45"))
 MINUTES_PDF_MAX_STREAM_BYTES = int(os.environ.get("MINUTES_PDF_MAX_STREAM_BYTES", str(64 * 1024 * 1024)))
 MINUTES_PDF_MAX_TOTAL_BYTES = int(os.environ.get("MINUTES_PDF_MAX_TOTAL_BYTES", str(512 * 1024 * 1024)))
 
+# Harvesting FirstAgenda Publication sites (manage.py harvest, imports/harvest.py): who we say we
+# are (a contact address the site's operators can write to), and how patiently we ask.
+MINUTES_HARVEST_CONTACT = os.environ.get("DJANGO_HARVEST_CONTACT", "").strip()
+MINUTES_HARVEST_USER_AGENT = os.environ.get("MINUTES_HARVEST_USER_AGENT", "").strip() or (
+    "minutes-archive/0.1 (Danish municipal minutes archive"
+    + (f"; {MINUTES_HARVEST_CONTACT}" if MINUTES_HARVEST_CONTACT else "")
+    + ")"
+)
+MINUTES_HARVEST_TIMEOUT = float(os.environ.get("MINUTES_HARVEST_TIMEOUT", "30"))
+MINUTES_HARVEST_RETRIES = int(os.environ.get("MINUTES_HARVEST_RETRIES", "3"))
+MINUTES_HARVEST_BACKOFF = float(os.environ.get("MINUTES_HARVEST_BACKOFF", "2"))
+# The Redis that `harvest --all` queues one job per site on (RQ; workers: `rq worker harvest`).
+MINUTES_HARVEST_REDIS_URL = os.environ.get("MINUTES_HARVEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
 # --- Read-only JSON API (/api/, see api/) --------------------------------------------------
 # Public and read-only: no authentication, JSON only, the meeting list's own filters (django-filter).
 REST_FRAMEWORK = {
