@@ -1,7 +1,7 @@
 """The read-only JSON API under /api/: thin DRF viewsets over the same querysets as the pages."""
 
 from django.db.models import Prefetch, prefetch_related_objects
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.views import defaults
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -14,6 +14,7 @@ from rest_framework.utils.urls import replace_query_param
 from agenda_items.models import AgendaItem, Case
 from meetings.filters import MeetingFilter
 from meetings.models import Committee, Meeting, Municipality
+from meetings.slugs import moved_path
 from search.request import InvalidSearch, SearchRequest
 from search.results import MAX_PAGE, MAX_RESULTS
 
@@ -26,6 +27,13 @@ def not_found(request, exception):
     """The site's 404 handler: JSON under /api/, the 404 page everywhere else."""
     if request.path_info.startswith("/api/"):
         return JsonResponse({"detail": "Not found."}, status=404)
+    # A municipality or committee whose slug changed (meetings/slugs.py): its old addresses move.
+    moved = moved_path(request.path_info)
+    if moved is not None:
+        query = request.META.get("QUERY_STRING", "")
+        return HttpResponsePermanentRedirect(
+            request.META.get("SCRIPT_NAME", "") + moved + (f"?{query}" if query else "")
+        )
     return defaults.page_not_found(request, exception)
 
 

@@ -32,3 +32,34 @@ def with_old_slug(rows, slug):
         if slug in (row.old_slugs or []):
             return row
     return None
+
+
+def moved_path(path):
+    """The current address of `path` if it names a municipality or committee by an old slug, else None.
+
+    "/tarnby/social-og-beskftigelsesudvalget/feed/" -> "/taarnby/social-og-beskaeftigelsesudvalget/feed/";
+    the English prefix stays ("/en/tarnby/" -> "/en/taarnby/"). Called for addresses that found no
+    page (api.views.not_found), so every page under a municipality or committee is covered.
+    """
+    from .models import Municipality  # slugs.py is imported by migrations; models only when used
+
+    prefix, rest = "", path
+    if rest.startswith("/en/"):
+        prefix, rest = "/en", rest[3:]
+    parts = rest.split("/")
+    if len(parts) < 3 or parts[0] != "" or not parts[1]:
+        return None
+    municipality = Municipality.objects.filter(slug=parts[1]).first()
+    if municipality is None:
+        municipality = with_old_slug(Municipality.objects.exclude(old_slugs=[]), parts[1])
+        if municipality is None:
+            return None
+        parts[1] = municipality.slug
+    if len(parts) > 3 and parts[2]:
+        committees = municipality.committees.all()
+        if not any(c.slug == parts[2] for c in committees):
+            committee = with_old_slug(committees, parts[2])
+            if committee is not None:
+                parts[2] = committee.slug
+    moved = prefix + "/".join(parts)
+    return moved if moved != path else None
