@@ -1,0 +1,1 @@
+"""Following a case, a committee or a search by e-mail, without an account (issue 22)."""
