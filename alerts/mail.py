@@ -12,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 
 def absolute(path):
@@ -66,10 +67,8 @@ def alert(email, language, sections, manage_token):
     forget_url = url("forget", language, token=manage_token)
     count = sum(len(section["entries"]) + section["more"] for section in sections)
     with translation.override(language):
-        subject = (
-            _("Nyt fra Referatarkivet: %(count)s punkt")
-            if count == 1
-            else _("Nyt fra Referatarkivet: %(count)s punkter")
+        subject = ngettext(
+            "Nyt fra Referatarkivet: %(count)s punkt", "Nyt fra Referatarkivet: %(count)s punkter", count
         ) % {"count": count}
     context = {
         "sections": sections,
