@@ -11,8 +11,14 @@ once for every item the batch touched: the importer loads a meeting of 40 items 
 with one UPDATE, not 240. Bulk writes (`bulk_create`, `QuerySet.update`) send no signals: whoever
 makes them calls `refresh_search_vectors()` itself (the corpus generator does; a query on closed
 items never matches, so a stale vector of a newly closed item shows nothing).
+
+SQLite keeps the same in the FTS5 table `search_fts` (migration search/0002): one row per open
+item, its columns the Danish stems (search/query.py's `index_tokens()`) of the title, decision,
+recommendation, presentation, the other sections with the responsible person, and the Bilag.
+On both databases every stem indexed is also added to the vocabulary (search.models.Lexeme).
 """
 
+import json
 import threading
 from contextlib import contextmanager
 
@@ -38,6 +44,7 @@ UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
         || setweight(to_tsvector('danish'::regconfig, i.recommendation), 'C')
         || setweight(to_tsvector('danish'::regconfig, i.presentation), 'C')
         || setweight(jsonb_to_tsvector('danish'::regconfig, i.sections, '["string"]'), 'C')
+        || setweight(to_tsvector('danish'::regconfig, i.responsible), 'C')
         || setweight(to_tsvector('danish'::regconfig, coalesce((
             SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
                         {MAX_ATTACHMENT_CHARS})
@@ -46,28 +53,124 @@ UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
 )
 """
 
+# The vocabulary from the stored vectors: words of letters only (no numbers or odd tokens such as
+# "-2025" from "EMN-2025-003383"), at least 3 letters, as long as a Lexeme may be.
+PG_LEXEMES_SQL = """
+INSERT INTO search_lexeme (word, reversed)
+SELECT DISTINCT w.lexeme, reverse(w.lexeme)
+FROM agenda_items_agendaitem AS i, unnest(i.search_vector) AS w
+WHERE i.search_vector IS NOT NULL AND w.lexeme ~ '^[[:alpha:]]{{3,60}}$' {where}
+ON CONFLICT (word) DO NOTHING
+"""
+
+SQLITE_FTS_TABLE = """
+CREATE VIRTUAL TABLE IF NOT EXISTS search_fts USING fts5(
+    title, decision, recommendation, presentation, other, bilag,
+    tokenize = "unicode61 remove_diacritics 0 tokenchars '_'"
+)
+"""
+# The item columns in search_fts's order (after title), and the attachments' text per item.
+_SQLITE_ITEMS_SQL = """
+SELECT id, closed, title, decision, recommendation, presentation, sections, responsible
+FROM agenda_items_agendaitem {where}
+"""
+_SQLITE_BILAG_SQL = """
+SELECT agenda_item_id, title, text FROM attachments_attachment
+WHERE agenda_item_id IN ({ids}) ORDER BY agenda_item_id, "order"
+"""
+# Items indexed per round trip when the whole archive is (re)built.
+_CHUNK = 500
+
 _pending = threading.local()
 
 
 def refresh_search_vectors(items=None):
-    """Recompute the stored search vector and word pairs of `items` (a queryset; all when None).
+    """Recompute the stored search index of `items` (a queryset; all when None): on PostgreSQL
+    the vector and word pairs, on SQLite the search_fts rows; and add their words to the vocabulary.
 
     Called through the signals below for every saved item or Bilag, once per batch by the
-    importer, and by the `rebuild_search_index` command. A no-op on databases without full-text
-    search.
+    importer, and by the `rebuild_search_index` command. Returns how many items were indexed.
     """
     connection = connections["default"]
-    if connection.vendor != "postgresql":
+    ids = None if items is None else list(items.values_list("pk", flat=True))
+    if ids == []:
         return 0
     with connection.cursor() as cursor:
-        if items is None:
+        if connection.vendor == "sqlite":
+            return refresh_sqlite(cursor, ids)
+        if connection.vendor != "postgresql":
+            return 0
+        if ids is None:
             cursor.execute(_REFRESH_SQL)
+            count = cursor.rowcount
+            cursor.execute(PG_LEXEMES_SQL.format(where=""))
         else:
-            ids = list(items.values_list("pk", flat=True))
-            if not ids:
-                return 0
             cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
-        return cursor.rowcount
+            count = cursor.rowcount
+            cursor.execute(PG_LEXEMES_SQL.format(where="AND i.id = ANY(%s)"), [ids])
+        return count
+
+
+def refresh_sqlite(cursor, ids):
+    """Re-index the items `ids` (all when None) in SQLite's search_fts; returns how many.
+
+    Raw SQL on the tables, so that migration search/0002 can build the index with it too.
+    """
+    from .query import index_tokens
+
+    if ids is None:
+        cursor.execute("DELETE FROM search_fts")
+        cursor.execute(_SQLITE_ITEMS_SQL.format(where=""))
+    else:
+        marks = ",".join("%s" for _ in ids)
+        cursor.execute(f"DELETE FROM search_fts WHERE rowid IN ({marks})", ids)
+        cursor.execute(_SQLITE_ITEMS_SQL.format(where=f"WHERE id IN ({marks})"), ids)
+    rows = [row for row in cursor.fetchall() if not row[1]]  # a closed item is never indexed
+    count = 0
+    for start in range(0, len(rows), _CHUNK):
+        chunk = rows[start : start + _CHUNK]
+        bilag = {}
+        cursor.execute(_SQLITE_BILAG_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
+        for item_id, title, text in cursor.fetchall():
+            bilag.setdefault(item_id, []).append(f"{title}\n{text}")
+        values, vocabulary = [], set()
+        for pk, _closed, title, decision, recommendation, presentation, sections, responsible in chunk:
+            other = " ".join(
+                f"{section.get('heading', '')} {section.get('text', '')}"
+                for section in _json_list(sections)
+                if isinstance(section, dict)
+            )
+            columns = [
+                index_tokens(text)
+                for text in (
+                    title,
+                    decision,
+                    recommendation,
+                    presentation,
+                    f"{other} {responsible or ''}",
+                    "\n".join(bilag.get(pk, []))[:MAX_ATTACHMENT_CHARS],
+                )
+            ]
+            values.append((pk, *columns))
+            vocabulary.update(" ".join(columns).split())
+        cursor.executemany(
+            "INSERT INTO search_fts (rowid, title, decision, recommendation, presentation, other, bilag)"
+            " VALUES (%s, %s, %s, %s, %s, %s, %s)",
+            values,
+        )
+        words = [(w, w[::-1]) for w in vocabulary if 3 <= len(w) <= 60 and w.isalpha()]
+        cursor.executemany("INSERT OR IGNORE INTO search_lexeme (word, reversed) VALUES (%s, %s)", words)
+        count += len(chunk)
+    return count
+
+
+def _json_list(value):
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except ValueError:
+            return []
+    return value if isinstance(value, list) else []
 
 
 @contextmanager

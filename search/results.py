@@ -21,6 +21,7 @@ class SearchTimedOut(Exception):
 class Hit:
     item: object  # an AgendaItem with its meeting, committee, municipality and case
     snippet: str  # safe HTML: escaped text with <mark> around the matches
+    attachment: object = None  # the Bilag the words were found in, when the item's own text lacks them
 
 
 @dataclass
@@ -33,7 +34,9 @@ class SearchResults:
     sort: str = "relevance"
     committees: list[dict] = field(default_factory=list)  # facet rows: name, slug, municipality, count
     years: list[dict] = field(default_factory=list)  # facet rows: year, count
-    fuzzy: bool = False  # found through trigram similarity, not the words themselves
+    outcomes: list[dict] = field(default_factory=list)  # facet rows: outcome, label, count
+    fuzzy: bool = False  # nothing matched the query: these hits are the suggestion's
+    suggestion: str = ""  # "Mente du ...": the query with unknown words replaced by known ones
     timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
 
     @property

@@ -5,7 +5,10 @@ from django.db import connections, router
 
 from agenda_items.models import AgendaItem
 
+from ..highlight import matching_bilag
+from ..query import parse
 from ..results import SearchResults, SearchTimedOut
+from ..vocabulary import suggestion
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
@@ -37,8 +40,31 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
     backend = backend_for(using)
     try:
         with backend.bounded(using):
-            matched, query, estimate_of = backend.match(base, q, section, results, SECTIONS)
+            parsed = parse(q)
+            if q:
+                matched, query, estimate_of = backend.match(base, parsed, section, SECTIONS, using)
+            else:
+                # No query: the filtered items themselves (an outcome listed), newest first.
+                matched, query, estimate_of = (base if items is not None else None), None, None
             common.fill_page(results, matched, backend, query, estimate_of)
+            if parsed and not results.total:
+                query = _search_suggestion(results, parsed, base, backend, section, using) or query
+            matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
         return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
     return results
+
+
+def _search_suggestion(results, parsed, base, backend, section, using):
+    """Nothing matched: answer with the hits of "Mente du ..." (the query with its unknown words
+    replaced by near words of the archive's vocabulary), if that finds something; returns the
+    suggestion's compiled query (None: no suggestion)."""
+    suggested = suggestion(parsed, results.query, using)
+    if not suggested:
+        return None
+    matched, query, estimate_of = backend.match(base, parse(suggested), section, SECTIONS, using)
+    if matched is None or not matched.exists():
+        return None
+    results.suggestion, results.fuzzy = suggested, True
+    common.fill_page(results, matched, backend, query, estimate_of)
+    return query

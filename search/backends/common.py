@@ -1,19 +1,14 @@
 """What every backend shares: one page of whatever a backend matched, ranked and faceted within
 bounds, and the item text that snippets are cut from."""
 
-import re
 from collections import Counter
 
 from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from agenda_items.models import AgendaItem
 
 from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, Hit
-
-WORD = re.compile(r"[^\W_]+")
 
 
 def fill_page(results, matched, backend, query=None, estimate_of=None):
@@ -55,9 +50,10 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
                 "meeting__committee__name",
                 "meeting__committee__slug",
                 "meeting__committee__municipality__slug",
+                "outcome",
             )
         )
-        results.committees, results.years = facets(rows)
+        results.committees, results.years, results.outcomes = facets(rows)
         # Best first (or newest first), then newest, undated last, then the newest item.
         rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))
         start = (results.page - 1) * PAGE_SIZE
@@ -81,12 +77,14 @@ def item_text():
 
 
 def facets(rows):
-    """Counts per committee and per year from the matches' (pk, rank, date, committee name,
-    committee slug, municipality slug) rows."""
-    committees, years = Counter(), Counter()
-    for _pk, _rank, date, name, slug, municipality in rows:
+    """Counts per committee, per year and per outcome from the matches' (pk, rank, date, committee
+    name, committee slug, municipality slug, outcome) rows."""
+    committees, years, outcomes = Counter(), Counter(), Counter()
+    for _pk, _rank, date, name, slug, municipality, outcome in rows:
         committees[name, slug, municipality] += 1
         years[date.year if date else None] += 1
+        if outcome:
+            outcomes[outcome] += 1
     committee_rows = [
         {"name": name, "slug": slug, "municipality": municipality, "count": count}
         for (name, slug, municipality), count in committees.items()
@@ -95,31 +93,10 @@ def facets(rows):
     # Newest year first, undated (None) last.
     year_rows = [{"year": year, "count": count} for year, count in years.items()]
     year_rows.sort(key=lambda row: (row["year"] is None, -(row["year"] or 0)))
-    return committee_rows, year_rows
-
-
-def plain_snippets(items, q, width=110):
-    """A window of text around the first match, escaped, with every query word marked."""
-    words = sorted({w.casefold() for w in WORD.findall(q)}, key=len, reverse=True)
-    if not words:
-        return {}
-    pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE)
-    snippets = {}
-    for item in items:
-        text = " ".join(f"{item.decision}\n{item.recommendation}\n{item.presentation}".split())
-        m = pattern.search(text)
-        start = max(0, m.start() - width) if m else 0
-        if start:  # begin at a word, not in the middle of one
-            start = text.find(" ", start, m.start()) + 1 or start
-        window = text[start : start + 2 * width + 40]
-        if start + len(window) < len(text):
-            window = window.rsplit(" ", 1)[0]
-        parts, last = [], 0
-        for hit in pattern.finditer(window):
-            parts.append(escape(window[last : hit.start()]))
-            parts.append(f"<mark>{escape(hit.group(0))}</mark>")
-            last = hit.end()
-        parts.append(escape(window[last:]))
-        ellipsis_after = " …" if start + len(window) < len(text) else ""
-        snippets[item.pk] = mark_safe(("… " if start else "") + "".join(parts) + ellipsis_after)
-    return snippets
+    # In the order of the vocabulary (approved, recommended, noted, ...), as the committee page.
+    outcome_rows = [
+        {"outcome": code, "label": label, "count": outcomes[code]}
+        for code, label in AgendaItem.Outcome.choices
+        if outcomes[code]
+    ]
+    return committee_rows, year_rows, outcome_rows

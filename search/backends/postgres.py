@@ -1,17 +1,19 @@
 """PostgreSQL: Danish full-text search on the stored vectors of search/index.py.
 
-Plain words become prefix terms (`sprogmentor:*` finds "sprogmentorindsatsen", `ukrainer:*` finds
-"ukrainere"); quotes, `-word` and `or` switch to websearch syntax; a quoted phrase first finds the
-items holding its adjacent word pairs (`AgendaItem.word_pairs`), and only those are rechecked for
-word positions; titles with typos are found through pg_trgm when nothing else matches. Work is
+The parsed query (search/query.py) becomes one tsquery: a word is a prefix term (`sprogmentor:*`
+finds "sprogmentorindsatsen", `ukrainer:*` finds "ukrainere"), OR its ae/oe/aa reading
+(`beskaeftigelse:* | beskæftigelse:*`), OR the compounds of the vocabulary that end with it
+(search/vocabulary.py); a number is matched as printed ('11.309.897'); a phrase is `a <-> b`,
+`-word` is NOT and `or` is OR. A quoted phrase first finds the items holding its adjacent word
+pairs (`AgendaItem.word_pairs`), and only those are rechecked for word positions. Work is
 bounded at any size: up to MAX_RESULTS matches are counted, ranked and faceted; beyond that (or
 when PostgreSQL expects far more) the newest come first, and a statement timeout stops whatever
 still runs too long.
 """
 
 import json
-import re
 from contextlib import contextmanager
+from dataclasses import dataclass
 
 import psycopg
 from django.conf import settings
@@ -31,8 +33,11 @@ from django.utils.safestring import mark_safe
 from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
+from ..highlight import plain_snippets
+from ..query import fold, is_number, parse
 from ..results import MAX_RESULTS, SearchTimedOut
-from .common import WORD, item_text, plain_snippets
+from ..vocabulary import tails
+from .common import item_text
 
 # When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
 # MAX_RESULTS: for a word in most items counting reads 10 000 rows, for a common phrase it
@@ -42,10 +47,6 @@ from .common import WORD, item_text, plain_snippets
 ESTIMATE_LIMIT = 2 * MAX_RESULTS
 # Sentinels for ts_headline: the snippet is escaped whole and only these become <mark>.
 _START, _STOP = "\ue000", "\ue001"
-_WEBSEARCH_SYNTAX = re.compile(r'"|(?:^|\s)-\w|\s(?:or|OR)\s')
-# A quoted phrase every match must contain: not one negated with -, and none in a query with "or".
-_REQUIRED_PHRASE = re.compile(r'(?<![-\w])"([^"]+)"')
-_OR = re.compile(r"\sor\s", re.IGNORECASE)
 
 # The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them.
 _PHRASE_PAIRS_SQL = """
@@ -82,27 +83,72 @@ def estimated_count(matched):
     return json.loads(plan)[0]["Plan"]["Plan Rows"]
 
 
+@dataclass
+class PgQuery:
+    """The tsquery a search matches (`full`: with compound tails), the one that ranks (`exact`),
+    and the words a snippet marks."""
+
+    full: SearchQuery
+    exact: SearchQuery
+    marks: list
+
+
 def rank(query):
-    return SearchRank(F("search_vector"), query)
+    # A match through a compound's tail ("miljøscreening" for "screening") ranks below the word.
+    return SearchRank(F("search_vector"), query.exact) + SearchRank(F("search_vector"), query.full) * 0.1
 
 
-def postgres_query(q):
-    """The tsquery for `q`: websearch syntax when the user used it, else all words as prefixes."""
-    if _WEBSEARCH_SYNTAX.search(q):
-        return SearchQuery(q, config="danish", search_type="websearch")
-    words = WORD.findall(q)
-    if not words:
-        return None
-    return SearchQuery(" & ".join(f"{w}:*" for w in words), config="danish", search_type="raw")
+def _raw(text, config="danish"):
+    return SearchQuery(text, config=config, search_type="raw")
 
 
-def match(base, q, section, results, sections):
-    """(matched items, the tsquery, the queryset to estimate their number from) for `q`."""
-    query = postgres_query(q)
-    if query is None:
+def _term(term, using, marks, with_tails):
+    """One term as a tsquery: a phrase (<->), a number as printed, or a word as a prefix, its
+    ae/oe/aa reading and the compounds that end with it."""
+    marks.extend(term.words)
+    if term.is_phrase:
+        return _raw(" <-> ".join(f"'{word}'" for word in term.words))
+    word = term.words[0]
+    if is_number(word):
+        return _raw(f"'{word}'")
+    variants = dict.fromkeys([word, fold(word)])
+    query = _raw(" | ".join(f"'{variant}':*" for variant in variants))
+    compounds = tails(word, using) if with_tails else []
+    if compounds:
+        marks.extend(compounds)
+        query = query | _raw(" | ".join(f"'{compound}'" for compound in compounds), config="simple")
+    return query
+
+
+def compile_query(query, using, with_tails=True):
+    """The tsquery of a parsed query (None when it has no positive term)."""
+    if not query:
+        return None, []
+    marks, compiled = [], None
+    for clause in query.clauses:
+        alternatives = None
+        for term in clause:
+            part = _term(term, using, marks, with_tails)
+            alternatives = part if alternatives is None else alternatives | part
+        compiled = alternatives if compiled is None else compiled & alternatives
+    for term in query.excluded:
+        compiled = compiled & ~_term(term, using, [], False)
+    return compiled, marks
+
+
+def postgres_query(q, using="default"):
+    """The tsquery for the query text `q` (as match() searches it; None: nothing to search for)."""
+    return compile_query(parse(q), using)[0]
+
+
+def match(base, query, section, sections, using):
+    """(matched items, the PgQuery, the queryset to estimate their number from) for `query`."""
+    full, marks = compile_query(query, using)
+    if full is None:
         return None, None, None
-    matched = estimate_of = base.filter(search_vector=query)
-    pairs = _phrase_pairs(q)
+    exact, _ = compile_query(query, using, with_tails=False)
+    matched = estimate_of = base.filter(search_vector=full)
+    pairs = _phrase_pairs(query)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
         # rechecked for the phrase itself (word positions), not every item with both words.
@@ -112,14 +158,8 @@ def match(base, q, section, results, sections):
         estimate_of = base.filter(holds_pairs)
         matched = matched.filter(holds_pairs)
     if section in sections:
-        matched = _limit_to_section(matched, sections[section], query)
-    if not matched.exists() and section is None:
-        # Typos in titles ("ukrainesituationn"): trigram word similarity, index-backed.
-        fuzzy = base.filter(title__trigram_word_similar=q)
-        if fuzzy.exists():
-            results.fuzzy = True
-            return fuzzy, None, None
-    return matched, query, estimate_of
+        matched = _limit_to_section(matched, sections[section], full)
+    return matched, PgQuery(full, exact, marks), estimate_of
 
 
 class _Matches(Func):
@@ -130,10 +170,12 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def _phrase_pairs(q):
-    """The tsquery text ('social ydels' & ...) of the word pairs that every match of `q` holds
-    in word_pairs, from its required quoted phrases; "" when there are none."""
-    phrases = _REQUIRED_PHRASE.findall(q) if not _OR.search(q) else []
+def _phrase_pairs(query):
+    """The tsquery text ('social ydels' & ...) of the word pairs that every match of `query` (parsed,
+    or the query text) holds in word_pairs, from its required quoted phrases; "" when none."""
+    if isinstance(query, str):
+        query = parse(query)
+    phrases = [" ".join(term.words) for term in query.required_phrases]
     if not phrases:
         return ""
     with connections[router.db_for_read(AgendaItem)].cursor() as cursor:
@@ -156,8 +198,9 @@ def _limit_to_section(matched, column, query):
 
 
 def snippets(items, query, q):
-    if query is None:  # found by title similarity: no tsquery to headline with
-        return plain_snippets(items, q)
+    if query is None:
+        return plain_snippets(items, parse(q).words)
+    query = query.full
     if not items:
         return {}
     attachment_text = Func(

@@ -1,14 +1,49 @@
-"""SQLite, the zero-setup default: every word must occur in the item's text or its Bilag,
-case-insensitively (æ/ø/å folded by the minutes_casefold function of search/index.py)."""
+"""SQLite, the zero-setup default: FTS5 over Danish stems (the search_fts table of search/index.py).
+
+The query (search/query.py) becomes an FTS5 expression of the same stems the index holds: a word
+is a prefix term ("ukrainer" -> "ukrain"*, which finds "ukrainesituationen" too) or any compound
+that ends with it (search/vocabulary.py), a phrase is an FTS5 phrase, `-word` is NOT and `or`
+is OR. ae/oe/aa are read as æ/ø/å on both sides (query.fold()). Ranked by bm25, words in titles
+first; a match through a compound's tail counts less than the word itself.
+"""
 
 from contextlib import nullcontext
+from dataclasses import dataclass
 
-from django.db.models import Exists, F, Func, OuterRef, Q, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import FloatField
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 
-from attachments.models import Attachment
+from ..highlight import plain_snippets
+from ..query import is_number, parse, stem
+from ..vocabulary import tails
 
-from .common import WORD, item_text, plain_snippets
+# The columns of search_fts (search/index.py) a section is limited to; None: every column.
+_COLUMNS = {
+    None: None,
+    "title": "title",
+    "decision": "decision",
+    "recommendation": "recommendation",
+    "presentation": "presentation",
+    "attachments": "bilag",
+}
+# bm25 weights of title, decision, recommendation, presentation, other sections, Bilag.
+_WEIGHTS = "10.0, 4.0, 2.0, 2.0, 2.0, 1.0"
+_RANK_SQL = (
+    f"(SELECT -bm25(search_fts, {_WEIGHTS}) FROM search_fts"
+    ' WHERE search_fts MATCH %s AND search_fts.rowid = "agenda_items_agendaitem"."id")'
+)
+ESTIMATE_LIMIT = 0  # unused: SQLite always counts (up to MAX_RESULTS)
+
+
+@dataclass
+class FtsQuery:
+    """The FTS5 expression a search matches (`full`), the one without compound tails (`exact`,
+    which ranks), and the words a snippet marks."""
+
+    full: str
+    exact: str
+    marks: list
 
 
 def bounded(using):
@@ -17,50 +52,64 @@ def bounded(using):
 
 
 def estimated_count(matched):
-    return 0  # SQLite always counts (up to MAX_RESULTS)
+    return 0
 
 
 def rank(query):
-    return Value(0.0)
+    exact = Coalesce(RawSQL(_RANK_SQL, [query.exact], output_field=FloatField()), 0.0)
+    full = Coalesce(RawSQL(_RANK_SQL, [query.full], output_field=FloatField()), 0.0)
+    return exact + full * 0.1
 
 
-def match(base, q, section, results, sections):
-    """(matched items, None, None): no compiled query, nothing to estimate from."""
-    return _fallback_match(base, q, section, sections), None, None
+def _quoted(tokens):
+    return '"' + " ".join(tokens) + '"'
 
 
-def _casefold(expression):
-    # minutes_casefold is registered on every SQLite connection (agenda_items/apps.py):
-    # SQLite's own lower() and LIKE fold ASCII only, and Danish needs æ/ø/å.
-    return Func(expression, function="minutes_casefold", output_field=TextField())
+def _term(term, using, marks, with_tails):
+    """One term as FTS5: a phrase of stems, or a word as prefix OR the compounds ending in it."""
+    if term.is_phrase:
+        marks.extend(term.words)
+        return _quoted(stem(word) for word in term.words)
+    word = term.words[0]
+    marks.append(word)
+    if is_number(word):
+        return _quoted([stem(word)])
+    alternatives = [_quoted([stem(word)]) + "*"]
+    if with_tails:
+        compounds = tails(word, using)
+        marks.extend(compounds)
+        alternatives += [_quoted([compound]) for compound in compounds]
+    return " OR ".join(alternatives)
 
 
-def _fallback_match(base, q, section, sections):
-    words = [w.casefold() for w in WORD.findall(q)]
-    if not words:
+def compile_query(query, section, using, with_tails=True):
+    """The FTS5 MATCH expression of `query` limited to `section` (None: no positive term)."""
+    if not query:
         return None
+    marks = []
+    clauses = [
+        "(" + " OR ".join(_term(term, using, marks, with_tails) for term in clause) + ")"
+        for clause in query.clauses
+    ]
+    expression = " AND ".join(clauses)
+    for term in query.excluded:
+        expression = f"({expression}) NOT ({_term(term, using, [], False)})"
+    column = _COLUMNS.get(section)
+    if column:
+        expression = f"{{{column}}} : ({expression})"
+    return expression, marks
 
-    def in_attachments(word):
-        attachments = Attachment.objects.filter(agenda_item=OuterRef("pk")).annotate(
-            t=_casefold(Concat("title", Value("\n"), "text", output_field=TextField()))
-        )
-        return Exists(attachments.filter(t__contains=word))
 
-    if section in sections and sections[section]:
-        matched = base.annotate(search_text=_casefold(F(sections[section])))
-    else:
-        text = Concat("title", Value("\n"), item_text(), output_field=TextField())
-        matched = base.annotate(search_text=_casefold(text))
-    condition = Q()
-    for word in words:
-        if section == "attachments":
-            condition &= in_attachments(word)
-        elif section in sections:
-            condition &= Q(search_text__contains=word)
-        else:
-            condition &= Q(search_text__contains=word) | in_attachments(word)
-    return matched.filter(condition)
+def match(base, query, section, sections, using):
+    """(matched items, the FtsQuery, None): SQLite has nothing to estimate from."""
+    compiled = compile_query(query, section, using)
+    if compiled is None:
+        return None, None, None
+    full, marks = compiled
+    exact, _ = compile_query(query, section, using, with_tails=False)
+    matched = base.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [full]))
+    return matched, FtsQuery(full, exact, marks), None
 
 
 def snippets(items, query, q):
-    return plain_snippets(items, q)
+    return plain_snippets(items, query.marks if query else parse(q).words)

@@ -1,0 +1,94 @@
+"""Snippets cut from an item's text with the query's words marked, and the Bilag a hit was found in.
+
+A mark covers whole words that begin with a query word or its stem ("ukrainer" marks
+"ukrainesituationen", "screening" marks "miljøscreening" through the compound list of
+search/vocabulary.py), never a piece inside a word: "or" in "orientering" stays unmarked.
+"""
+
+import re
+
+from django.db.models.functions import Left
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .query import fold, is_number, stem
+
+# Bilag text read to decide which Bilag matched, as much as the index holds (index.py).
+BILAG_CHARS = 200_000
+
+
+def word_pattern(words):
+    """A regex matching whole words that begin with any of `words`, their stems or æ/ø/å reading."""
+    starts = set()
+    for word in words:
+        word = word.casefold()
+        starts.add(word)
+        if not is_number(word):
+            starts.update({fold(word), stem(word)})
+    starts = sorted((s for s in starts if s), key=len, reverse=True)
+    if not starts:
+        return None
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(s) for s in starts) + r")[^\W_]*", re.IGNORECASE)
+
+
+def snippet(text, pattern, width=110):
+    """A window of `text` around the first match, escaped, every match marked ("" if none)."""
+    text = " ".join(text.split())
+    m = pattern.search(text)
+    start = max(0, m.start() - width) if m else 0
+    if start:  # begin at a word, not in the middle of one
+        start = text.find(" ", start, m.start()) + 1 or start
+    window = text[start : start + 2 * width + 40]
+    if start + len(window) < len(text):
+        window = window.rsplit(" ", 1)[0]
+    parts, last = [], 0
+    for hit in pattern.finditer(window):
+        parts.append(escape(window[last : hit.start()]))
+        parts.append(f"<mark>{escape(hit.group(0))}</mark>")
+        last = hit.end()
+    parts.append(escape(window[last:]))
+    ellipsis_after = " …" if start + len(window) < len(text) else ""
+    return mark_safe(("… " if start else "") + "".join(parts) + ellipsis_after)
+
+
+def plain_snippets(items, words, width=110):
+    """{item pk: snippet} of the items' decision, recommendation and presentation."""
+    pattern = word_pattern(words)
+    if pattern is None:
+        return {}
+    return {
+        item.pk: snippet(f"{item.decision}\n{item.recommendation}\n{item.presentation}", pattern, width)
+        for item in items
+    }
+
+
+def matching_bilag(hits, words, only_bilag=False):
+    """Name on each hit the first Bilag holding a query word (`hit.attachment`), when the item's own
+    text does not (or the search was of Bilag only); its snippet is then cut from that Bilag."""
+    pattern = word_pattern(words)
+    if pattern is None or not hits:
+        return
+    wanting = {}
+    for hit in hits:
+        item = hit.item
+        own = f"{item.title}\n{item.decision}\n{item.recommendation}\n{item.presentation}"
+        if only_bilag or not pattern.search(own):
+            wanting[item.pk] = hit
+    if not wanting:
+        return
+    from attachments.models import Attachment
+
+    rows = (
+        Attachment.objects.filter(agenda_item__in=list(wanting))
+        .order_by("agenda_item", "order")
+        .annotate(start=Left("text", BILAG_CHARS))
+        .defer("text", "pages")
+    )
+    for attachment in rows:
+        hit = wanting.get(attachment.agenda_item_id)
+        if hit is None or hit.attachment is not None:
+            continue
+        text = f"{attachment.title}\n{attachment.start}"
+        if pattern.search(text):
+            hit.attachment = attachment
+            hit.snippet = snippet(attachment.start or attachment.title, pattern)

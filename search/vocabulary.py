@@ -1,0 +1,116 @@
+"""The archive's own vocabulary (search.models.Lexeme) at query time: compound tails and "Mente du".
+
+`tails()` expands a word to the compounds that end with it ("screening" -> "miljøscreening",
+"cykelsti" -> "supercykelsti"): the index finds a compound by its head through a prefix term,
+never by its tail. `suggestion()` answers a query that found nothing with a near word from the
+vocabulary ("ukrianesituationen" -> "ukrainesituation"), read from an index (PostgreSQL: the
+trigram index on the words; SQLite: the words with the same first letter and about the same
+length), never by scanning titles or texts.
+"""
+
+import re
+
+from django.db import connections
+
+from .query import fold, is_number, stem
+
+# At most this many compounds stand in for one word: the query stays small and fast.
+MAX_TAILS = 30
+# A shorter word is a tail of too many compounds to mean anything ("vej", "sti", "bro").
+MIN_TAIL = 5
+# Candidates read for a suggestion on SQLite (words of the same first letter and length ±2).
+MAX_CANDIDATES = 20_000
+
+
+def tails(word, using):
+    """The vocabulary's words that end with `word`'s stem (not the stem itself), shortest first."""
+    if is_number(word) or not word.isalpha():
+        return []
+    base = stem(word)
+    if len(base) < MIN_TAIL:
+        return []
+    with connections[using].cursor() as cursor:
+        if connections[using].vendor == "postgresql":
+            pattern = "%" + base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+            cursor.execute(
+                "SELECT word FROM (SELECT word FROM search_lexeme WHERE word LIKE %s AND word <> %s"
+                " LIMIT 2000) AS w ORDER BY length(word), word LIMIT %s",
+                [pattern, base, MAX_TAILS],
+            )
+        else:
+            backwards = base[::-1]
+            cursor.execute(
+                "SELECT word FROM search_lexeme WHERE reversed > %s AND reversed < %s"
+                " ORDER BY length(word), word LIMIT %s",
+                [backwards, backwards + "\U0010ffff", MAX_TAILS],
+            )
+        return [row[0] for row in cursor.fetchall()]
+
+
+def _known(base, cursor, vendor):
+    """Does some word of the vocabulary begin with `base`?"""
+    if vendor == "postgresql":
+        pattern = base.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+        cursor.execute("SELECT 1 FROM search_lexeme WHERE word LIKE %s LIMIT 1", [pattern])
+    else:
+        cursor.execute(
+            "SELECT 1 FROM search_lexeme WHERE word >= %s AND word < %s LIMIT 1", [base, base + "\U0010ffff"]
+        )
+    return cursor.fetchone() is not None
+
+
+def _candidates(base, cursor, vendor):
+    if vendor == "postgresql":
+        cursor.execute(
+            "SELECT word FROM search_lexeme WHERE word %% %s ORDER BY word <-> %s LIMIT 50", [base, base]
+        )
+    else:
+        cursor.execute(
+            "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
+            " AND length(word) BETWEEN %s AND %s LIMIT %s",
+            [base[0], base[0] + "\U0010ffff", len(base) - 2, len(base) + 2, MAX_CANDIDATES],
+        )
+    return [row[0] for row in cursor.fetchall()]
+
+
+def distance(a, b, limit):
+    """The edit distance of `a` and `b` (an adjacent swap counts 1), or limit + 1 if above `limit`."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    previous2, previous = None, list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        row = [i]
+        for j, cb in enumerate(b, 1):
+            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
+            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
+                cost = min(cost, previous2[j - 2] + 1)
+            row.append(cost)
+        if min(row) > limit:
+            return limit + 1
+        previous2, previous = previous, row
+    return previous[-1]
+
+
+def nearest(word, using):
+    """The vocabulary's word nearest to `word` (None: `word` is known, or nothing is near)."""
+    if is_number(word) or not word.isalpha() or len(word) < 4:
+        return None
+    base = stem(word)
+    vendor = connections[using].vendor
+    with connections[using].cursor() as cursor:
+        if _known(base, cursor, vendor):
+            return None
+        candidates = _candidates(base, cursor, vendor)
+    limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
+    scored = sorted((distance(base, c, limit), len(c), c) for c in candidates)
+    return scored[0][2] if scored and scored[0][0] <= limit else None
+
+
+def suggestion(query, q, using):
+    """`q` with each unknown word replaced by its nearest known word; None when nothing changes."""
+    suggested = q
+    for word in dict.fromkeys(query.words):
+        near = nearest(word, using)
+        if near and near != fold(word):
+            suggested = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", near, suggested, flags=re.I)
+    return suggested if suggested != q else None
