@@ -326,7 +326,7 @@ def claim_and_send(subscriptions, message, cutoff, connection):
 
 
 def settle_seconds():
-    return getattr(settings, "ALERTS_SETTLE_SECONDS", 300)
+    return settings.ALERTS_SETTLE_SECONDS
 
 
 def send_alerts(now=None, connection=None, log=None):

@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "imports",
     "search",
     "api",
+    "alerts",
 ]
 
 MIDDLEWARE = [
@@ -201,6 +202,28 @@ MINUTES_HARVEST_RETRIES = int(os.environ.get("MINUTES_HARVEST_RETRIES", "3"))
 MINUTES_HARVEST_BACKOFF = float(os.environ.get("MINUTES_HARVEST_BACKOFF", "2"))
 # The Redis that `harvest --all` queues one job per site on (RQ; workers: `rq worker harvest`).
 MINUTES_HARVEST_REDIS_URL = os.environ.get("MINUTES_HARVEST_REDIS_URL", "redis://127.0.0.1:6379/0")
+
+# --- E-mail (alerts/: follow a case, committee or search by e-mail) ---------------------------
+# Without DJANGO_EMAIL_HOST, mails are written to the console (development); with it, sent by SMTP.
+EMAIL_HOST = os.environ.get("DJANGO_EMAIL_HOST", "")
+EMAIL_BACKEND = (
+    "django.core.mail.backends.smtp.EmailBackend"
+    if EMAIL_HOST
+    else "django.core.mail.backends.console.EmailBackend"
+)
+EMAIL_PORT = int(os.environ.get("DJANGO_EMAIL_PORT") or "25")
+EMAIL_HOST_USER = os.environ.get("DJANGO_EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = os.environ.get("DJANGO_EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("DJANGO_EMAIL_USE_TLS", False)
+EMAIL_TIMEOUT = 30
+DEFAULT_FROM_EMAIL = os.environ.get("DJANGO_DEFAULT_FROM_EMAIL") or "Referatarkivet <noreply@localhost>"
+# The site's own address for links in mails (no trailing slash), e.g. https://referater.example.dk.
+SITE_URL = (os.environ.get("DJANGO_SITE_URL") or "http://127.0.0.1:8000").rstrip("/")
+# Confirmation mails a day, per address and per client address (alerts/throttle.py).
+ALERTS_CONFIRMATIONS_PER_ADDRESS = int(os.environ.get("MINUTES_ALERTS_PER_ADDRESS") or "3")
+ALERTS_CONFIRMATIONS_PER_CLIENT = int(os.environ.get("MINUTES_ALERTS_PER_CLIENT") or "10")
+# send_alerts mails meetings changed at least this long ago (an import commits after saving the meeting).
+ALERTS_SETTLE_SECONDS = int(os.environ.get("MINUTES_ALERTS_SETTLE_SECONDS") or "300")
 
 # --- Read-only JSON API (/api/, see api/) --------------------------------------------------
 # Public and read-only: no authentication, JSON only, the meeting list's own filters (django-filter).

@@ -59,6 +59,8 @@ urlpatterns = [
     # the language, so a page needs no cookie and can be cached whole (meetings.views.public_page).
     *i18n_patterns(
         path("search/", public_page(SearchView.as_view()), name="search"),
+        # Following by e-mail (alerts/); before the catch-all <municipality>/ routes.
+        path("alerts/", include("alerts.urls")),
         path("", include("agenda_items.urls")),
         path("", include("meetings.urls")),
         prefix_default_language=False,
