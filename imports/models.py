@@ -218,6 +218,18 @@ class HarvestSite(models.Model):
     def __str__(self):
         return f"{self.municipality} ({self.url})"
 
+    def clean(self):
+        """The address as the harvest stores it: "https://Dagsordener.Greve.dk/" -> "https://dagsordener.greve.dk"."""
+        from django.core.exceptions import ValidationError
+
+        from .harvest_http import normalize_site
+        from .types import MinutesError
+
+        try:
+            self.url = normalize_site(self.url)
+        except MinutesError as exc:
+            raise ValidationError({"url": str(exc)}) from None
+
 
 class HarvestRun(models.Model):
     """One harvest of one site: when, and what it found (the command's closing summary)."""

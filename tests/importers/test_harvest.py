@@ -523,3 +523,31 @@ def test_reimporting_keeps_a_harvested_bilag_text_while_the_bilag_is_the_same():
     first, second = item(KFU_ID, "2").attachments.order_by("order")
     assert (first.text, first.pages) == ("høstet tekst", ["høstet tekst"])
     assert (second.external_id, second.text, second.pages) == ("11111111-2222-3333-4444-555555555555", "", [])
+
+
+# --- The admin ----------------------------------------------------------------------------------
+
+
+def test_staff_see_runs_and_failures_and_only_superusers_change_sites(publisher, client, django_user_model):
+    publisher.add("oeu")
+    publisher.add("oeu3")
+    failing = load_fixture("oeu3")["Id"]
+    publisher.fail.add(failing)
+    assert run(publisher)[0] == 1
+    site = HarvestSite.objects.get()
+    staff = django_user_model.objects.create_user("redaktoer", password="x-hemmelig-1", is_staff=True)
+    client.force_login(staff)
+
+    runs = client.get("/admin/imports/harvestrun/")
+    assert runs.status_code == 200 and publisher.url in runs.content.decode()
+    failures = client.get("/admin/imports/harvestedmeeting/?failing=yes").content.decode()
+    assert failing in failures and OEU_ID not in failures
+    assert client.get(f"/admin/imports/harvestsite/{site.pk}/change/").status_code == 200  # view only
+    change = {"url": site.url, "municipality": "Greve", "enabled": "", "delay_seconds": "2"}
+    assert client.post(f"/admin/imports/harvestsite/{site.pk}/change/", change).status_code == 403
+
+    SiteLock(site).acquire()  # a harvest is running while the superuser edits the site
+    client.force_login(django_user_model.objects.create_superuser("admin", password="x-hemmelig-2"))
+    assert client.post(f"/admin/imports/harvestsite/{site.pk}/change/", change).status_code == 302
+    site.refresh_from_db()
+    assert (site.enabled, site.delay_seconds) == (False, 2.0) and site.locked_by
