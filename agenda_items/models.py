@@ -8,6 +8,7 @@ from django.db.models import Prefetch
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from meetings import parties
 from meetings.models import Meeting, Municipality, Person
 
 
@@ -262,3 +263,18 @@ class Position(models.Model):
 
     def __str__(self):
         return f"{self.who}: {self.get_stance_display()}"
+
+    @property
+    def party_letter(self):
+        """The ballot letter of the party the position stands for ("Enhedslisten" -> "Ø"), else ""."""
+        return parties.LETTER_OF.get(self.party, "")
+
+    @property
+    def party_slug(self):
+        """The slug of the party's page, "" when the position stands for no national party."""
+        return parties.party_slug(self.party) if self.party in parties.LETTER_OF else ""
+
+    @property
+    def is_party(self):
+        """Whether the position is a party group's own ("Venstre stemte imod"), not a person's."""
+        return bool(self.party) and self.who == self.party

@@ -69,7 +69,15 @@ class CaseView(DetailView):
             raise Http404("No public items on this case")
         context["items"] = items
         context["timeline"] = case_timeline(self.object, items)
+        context["status"] = case_status(items)
         return context
+
+
+def case_status(items):
+    """Where the case stands: the latest dated item with an outcome ("Udsat" in Teknisk Udvalg on
+    1 October 2025), or None. `items` are open items in date order, undated last."""
+    dated = [item for item in items if item.meeting.date and item.outcome]
+    return dated[-1] if dated else None
 
 
 def _committee_key(name):

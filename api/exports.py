@@ -120,6 +120,8 @@ def ocd_agenda_item(data):
             "recommendation": data["recommendation"],
             "decision": data["decision"],
             "decided_by": data["decided_by"],
+            "outcome": data["outcome"],
+            "outcome_target": data["outcome_target"],
             "responsible": data["responsible"],
             "duration_minutes": data["duration_minutes"],
             "sections": data["sections"],
@@ -359,9 +361,10 @@ def search_csv(request):
                         item.title,
                         item.case.number if item.case else "",
                         html.unescape(strip_tags(hit.snippet)),
+                        item.outcome_label,
                     ]
                 if not results.has_next:
                     return
 
-    header = ["id", "url", "kommune", "udvalg", "dato", "type", "punkt", "titel", "sag", "uddrag"]
+    header = ["id", "url", "kommune", "udvalg", "dato", "type", "punkt", "titel", "sag", "uddrag", "udfald"]
     return csv_response(header, rows(), "soegning.csv")

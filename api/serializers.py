@@ -175,9 +175,14 @@ class AttachmentSerializer(serializers.ModelSerializer):
 
 
 class PositionSerializer(serializers.ModelSerializer):
+    person = serializers.PrimaryKeyRelatedField(
+        read_only=True, allow_null=True, help_text="The person `who` names (id), null for a party"
+    )
+    party = serializers.CharField(help_text="The national party the position stands for, or empty")
+
     class Meta:
         model = Position
-        fields = ["who", "stance", "text"]
+        fields = ["who", "stance", "text", "person", "party"]
 
 
 class HistoryEntrySerializer(serializers.ModelSerializer):
@@ -235,6 +240,8 @@ class PublicAgendaItemSerializer(serializers.ModelSerializer):
             "recommendation",
             "decision",
             "decided_by",
+            "outcome",
+            "outcome_target",
             "responsible",
             "duration_minutes",
             "sections",
@@ -318,6 +325,9 @@ class SearchParamsSerializer(serializers.Serializer):
     q = serializers.CharField(max_length=MAX_QUERY_LENGTH, help_text='Words, a "phrase", -word, or')
     section = serializers.ChoiceField(
         choices=list(SECTIONS), required=False, help_text="Search one part only"
+    )
+    outcome = serializers.ChoiceField(
+        choices=AgendaItem.Outcome.values, required=False, help_text="Only decisions with this outcome"
     )
     sort = serializers.ChoiceField(choices=["relevance", "date"], default="relevance")
     page = serializers.IntegerField(min_value=1, max_value=MAX_RESULTS // PAGE_SIZE, default=1)

@@ -1,7 +1,7 @@
 from django.urls import path, register_converter
 from django.urls.converters import SlugConverter
 
-from . import views
+from . import people, views
 from .views import public_page
 
 
@@ -39,6 +39,19 @@ urlpatterns = [
     path("tilgaengelighed/", public_page(views.AccessibilityView.as_view()), name="accessibility"),
     path("meetings/", public_page(views.MeetingListView.as_view()), name="meeting_list"),
     path("meetings/<int:pk>/", public_page(views.MeetingView.as_view()), name="meeting"),
+    # A municipality's people and parties, before its committees: "personer" and "partier" are no
+    # committee's slug.
+    path("<municipality:municipality>/personer/", public_page(people.PeopleView.as_view()), name="people"),
+    path(
+        "<municipality:municipality>/personer/<int:pk>/",
+        public_page(people.PersonView.as_view()),
+        name="person",
+    ),
+    path(
+        "<municipality:municipality>/partier/<slug:slug>/",
+        public_page(people.PartyView.as_view()),
+        name="party",
+    ),
     # Catch-all slug routes: keep them last.
     path("<municipality:slug>/", public_page(views.MunicipalityView.as_view()), name="municipality"),
     path(

@@ -6,7 +6,7 @@ from functools import wraps
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Prefetch, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -280,8 +280,27 @@ class CommitteeView(DetailView):
             year=year,
             undated=self.undated,
             meetings=list(meetings) if year is not None else [],
+            outcomes=outcome_counts(self.object),
         )
         return context
+
+
+def outcome_counts(committee):
+    """How the committee's open items were decided: rows {"code", "label", "count"} in the order of
+    AgendaItem.Outcome, each linking to the search for them (the page adds the address)."""
+    counts = dict(
+        AgendaItem.objects.filter(meeting__committee=committee, closed=False)
+        .exclude(outcome="")
+        .order_by()
+        .values("outcome")
+        .annotate(n=Count("pk"))
+        .values_list("outcome", "n")
+    )
+    return [
+        {"code": code, "label": label, "count": counts[code]}
+        for code, label in AgendaItem.Outcome.choices
+        if counts.get(code)
+    ]
 
 
 def absences_of(items):

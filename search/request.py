@@ -44,6 +44,12 @@ class SearchOptionsForm(forms.Form):
             ("attachments", _("Kun bilag")),
         ],
     )
+    outcome = forms.ChoiceField(
+        label=_("Udfald"),
+        required=False,
+        choices=[("", _("Alle udfald")), *AgendaItem.Outcome.choices],
+        help_text=_("Beslutningens udfald, som det står i referatet."),
+    )
     sort = forms.ChoiceField(
         label=_("Sortér"),
         required=False,
@@ -69,6 +75,8 @@ class SearchRequest:
         self.options = SearchOptionsForm(params)
         self.options.is_valid()  # an unknown choice falls back to the default
         self.section = self.options.cleaned_data.get("section")
+        # Decisions of one outcome ("postponed") can be listed without a query, newest first.
+        self.outcome = self.options.cleaned_data.get("outcome") or ""
         self.sort = "date" if newest_first else (self.options.cleaned_data.get("sort") or "relevance")
         try:
             self.page = min(max(int(params.get("page", "1")), 1), MAX_PAGE)
@@ -87,18 +95,26 @@ class SearchRequest:
         """Raise InvalidSearch unless this search can run: valid input and a query."""
         if self.error:
             raise InvalidSearch(self.error)
-        if not self.q:
+        if not self.q and not self.outcome:
             raise InvalidSearch(_("Søgningen kunne ikke bruges: angiv et søgeord (q) og gyldige filtre."))
 
     @property
     def filtered(self):
-        return any(self.params.get(name) for name in self.filter.filters)
+        return bool(self.outcome) or any(self.params.get(name) for name in self.filter.filters)
+
+    @property
+    def runnable(self):
+        """Whether there is a search to run: valid input and a query or an outcome."""
+        return not self.error and bool(self.q or self.outcome)
 
     def items(self):
         """The items the filters allow (None: all of them)."""
         if not self.filtered:
             return None
-        return AgendaItem.objects.filter(meeting__in=self.filter.qs.values("pk"))
+        items = AgendaItem.objects.all()
+        if any(self.params.get(name) for name in self.filter.filters):
+            items = items.filter(meeting__in=self.filter.qs.values("pk"))
+        return items.filter(outcome=self.outcome) if self.outcome else items
 
     def cases(self):
         """The PUBLIC cases a query that looks like a case number names (an exact lookup), else none:

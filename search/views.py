@@ -27,7 +27,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         search = self.search
-        results = search.run() if search.q and not search.error else None
+        results = search.run() if search.runnable else None
         if results:
             page = results.page
             context.update(
@@ -36,6 +36,8 @@ class SearchView(TemplateView):
             )
             for row in results.committees:
                 row["url"] = search.url_with(municipality=row["municipality"], committee=row["slug"])
+            for row in results.outcomes:
+                row["url"] = search.url_with(outcome=row["outcome"])
             for row in results.years:
                 if row["year"]:
                     row["url"] = search.url_with(

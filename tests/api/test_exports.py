@@ -199,7 +199,19 @@ def test_meeting_list_csv_refuses_a_bad_filter(client, seeds):
 def test_search_csv_has_the_hits(client, seeds):
     rows = read_csv(client.get(reverse("search_csv"), {"q": "ukrainesituationen"}))
 
-    assert rows[0] == ["id", "url", "kommune", "udvalg", "dato", "type", "punkt", "titel", "sag", "uddrag"]
+    assert rows[0] == [
+        "id",
+        "url",
+        "kommune",
+        "udvalg",
+        "dato",
+        "type",
+        "punkt",
+        "titel",
+        "sag",
+        "uddrag",
+        "udfald",
+    ]
     item = AgendaItem.objects.get(number="15", meeting__committee__municipality__slug="aabenraa")
     assert rows[1][:9] == [
         str(item.pk),

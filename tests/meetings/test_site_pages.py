@@ -11,7 +11,8 @@ pytestmark = pytest.mark.django_db
 
 FRONT_PAGE_QUERIES = 4  # municipalities, their committees, dated and undated latest meetings
 MUNICIPALITY_QUERIES = 4  # municipality, committees, dated and undated latest meetings
-COMMITTEE_QUERIES = 4  # committee, its years, whether any are undated, that year's meetings
+# committee, its years, whether any are undated, that year's meetings, the outcomes of its decisions
+COMMITTEE_QUERIES = 5
 
 
 def get(client, url, status=200):

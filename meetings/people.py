@@ -1,0 +1,233 @@
+"""The pages of the people and parties of a municipality: who attended, who stayed away, and how
+they stood on decisions. Everything comes from the public minutes: closed items count for nothing.
+
+Each page runs a fixed number of queries, however many meetings a person has attended
+(tests/meetings/test_people_pages.py counts them).
+"""
+
+from collections import Counter
+
+from django.db.models import Count, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404
+from django.views.generic import TemplateView
+
+from agenda_items.models import AgendaItem, Position
+
+from .models import Meeting, Municipality, Person
+from .parties import LETTER_OF, PARTY_BY_SLUG, party_slug
+
+# A person's or a party's positions on one page, newest first; the counts above them cover all.
+POSITIONS_SHOWN = 200
+# The attendance chart: a bar per year, this wide at the year with the most meetings.
+CHART_WIDTH = 400
+BAR_HEIGHT = 22
+LABEL_WIDTH = 48
+
+
+def attendance(person):
+    """The minutes meetings `person` attended or missed, newest first, each with `status`
+    ("attended", "partly": absent from some of its open items with a decision, "missed": from all).
+
+    A meeting counts when the minutes list the person among its participants or as absent from
+    one of its open items; agendas say nothing about who came."""
+    open_items = AgendaItem.objects.filter(closed=False)
+    absent_items = open_items.filter(absences=person)
+    participated = Meeting.participants.through.objects.filter(person=person).values("meeting_id")
+    meetings = list(
+        Meeting.objects.with_committee()
+        .filter(kind=Meeting.Kind.MINUTES)
+        .filter(Q(pk__in=participated) | Q(pk__in=absent_items.values("meeting_id")))
+        .newest_first()
+    )
+    ids = [m.pk for m in meetings]
+    absent = dict(
+        absent_items.filter(meeting_id__in=ids)
+        .values("meeting_id")
+        .annotate(n=Count("pk"))
+        .values_list("meeting_id", "n")
+    )
+    # Only items with a decision can say who was away: "Underskriftsark" after a meeting someone
+    # missed records no absence, and must not make them "partly" present.
+    totals = dict(
+        open_items.exclude(decision="")
+        .filter(meeting_id__in=ids)
+        .values("meeting_id")
+        .annotate(n=Count("pk"))
+        .values_list("meeting_id", "n")
+    )
+    for meeting in meetings:
+        away = absent.get(meeting.pk, 0)
+        if not away:
+            meeting.status = "attended"
+        elif away >= totals.get(meeting.pk, 0):
+            meeting.status = "missed"
+        else:
+            meeting.status = "partly"
+    return meetings
+
+
+def attendance_by_year(meetings):
+    """Rows {"year", "attended", "partly", "missed", "total"}, newest year first, undated last."""
+    counts = {}
+    for meeting in meetings:
+        year = meeting.date.year if meeting.date else None
+        row = counts.setdefault(year, {"year": year, "attended": 0, "partly": 0, "missed": 0, "total": 0})
+        row[meeting.status] += 1
+        row["total"] += 1
+    return sorted(counts.values(), key=lambda row: (row["year"] is None, -(row["year"] or 0)))
+
+
+def attendance_chart(rows):
+    """The geometry of the attendance chart (an SVG drawn by the template, no JavaScript): one bar
+    per dated year, its attended, partly and missed parts side by side."""
+    dated = [row for row in rows if row["year"] is not None]
+    widest = max((row["total"] for row in dated), default=0)
+    if not widest:
+        return None
+    scale = CHART_WIDTH / widest
+    bars = []
+    for k, row in enumerate(dated):
+        x, parts = LABEL_WIDTH, []
+        for status in ("attended", "partly", "missed"):
+            width = row[status] * scale
+            if width:
+                parts.append(
+                    {"status": status, "x": round(x, 1), "width": round(width, 1), "count": row[status]}
+                )
+            x += width
+        bars.append(
+            {"year": row["year"], "y": k * (BAR_HEIGHT + 8), "parts": parts, "end": round(x + 6, 1), **row}
+        )
+    return {
+        "bars": bars,
+        "width": LABEL_WIDTH + CHART_WIDTH + 40,
+        "height": len(bars) * (BAR_HEIGHT + 8),
+        "bar_height": BAR_HEIGHT,
+        "text_y": BAR_HEIGHT // 2 + 5,
+    }
+
+
+def stance_counts(positions):
+    """{"for": n, "against": n, ...} of a positions queryset, in one query."""
+    return dict(positions.order_by().values("stance").annotate(n=Count("pk")).values_list("stance", "n"))
+
+
+def stance_rows(counts):
+    return [
+        {"stance": stance, "label": label, "count": counts.get(stance, 0)}
+        for stance, label in Position.Stance.choices
+        if counts.get(stance)
+    ]
+
+
+def public_positions(**conditions):
+    """Positions on open items, newest meeting first, with what their rows show."""
+    return (
+        Position.objects.filter(item__closed=False, **conditions)
+        .select_related("item__meeting__committee__municipality", "person__municipality")
+        .defer("item__search_vector", "item__word_pairs")
+        .order_by("-item__meeting__date", "-item__meeting_id", "item__order", "order")
+    )
+
+
+class PersonView(TemplateView):
+    """/<municipality>/personer/<id>/: a member's committees, attendance and positions."""
+
+    template_name = "meetings/person_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        person = get_object_or_404(
+            Person.objects.select_related("municipality"),
+            municipality__slug=self.kwargs["municipality"],
+            pk=self.kwargs["pk"],
+        )
+        meetings = attendance(person)
+        positions = public_positions(person=person)
+        counts = stance_counts(positions)
+        if not meetings and not counts:
+            # Known only from closed items (or from nothing any longer): no public page.
+            raise Http404("Nothing public about this person")
+        committees = Counter(m.committee for m in meetings)
+        rows = attendance_by_year(meetings)
+        context.update(
+            person=person,
+            municipality=person.municipality,
+            party_slug=party_slug(person.party_name) if person.party_name else "",
+            committees=sorted(committees.items(), key=lambda pair: (-pair[1], pair[0].name)),
+            meetings=meetings,
+            years=rows,
+            chart=attendance_chart(rows),
+            totals={s: sum(r[s] for r in rows) for s in ("attended", "partly", "missed", "total")},
+            stances=stance_rows(counts),
+            dissents=sum(n for stance, n in counts.items() if stance != Position.Stance.FOR),
+            positions=list(positions[:POSITIONS_SHOWN]),
+            positions_total=sum(counts.values()),
+        )
+        return context
+
+
+class PartyView(TemplateView):
+    """/<municipality>/partier/<slug>/: how a national party's group stood, and its members."""
+
+    template_name = "meetings/party_detail.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipality = get_object_or_404(Municipality, slug=self.kwargs["municipality"])
+        name = PARTY_BY_SLUG.get(self.kwargs["slug"])
+        if name is None:
+            raise Http404("No such party")
+        positions = public_positions(item__meeting__committee__municipality=municipality, party=name)
+        counts = stance_counts(positions)
+        members = list(Person.objects.filter(municipality=municipality, party=LETTER_OF[name]))
+        if not counts and not members:
+            raise Http404("Nothing about this party here")
+        context.update(
+            municipality=municipality,
+            party=name,
+            letter=LETTER_OF[name],
+            members=members,
+            stances=stance_rows(counts),
+            positions=list(positions[:POSITIONS_SHOWN]),
+            positions_total=sum(counts.values()),
+        )
+        return context
+
+
+class PeopleView(TemplateView):
+    """/<municipality>/personer/: the people and parties the municipality's public minutes name."""
+
+    template_name = "meetings/people.html"
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        municipality = get_object_or_404(Municipality, slug=self.kwargs["municipality"])
+        participated = Meeting.participants.through.objects.filter(
+            meeting__committee__municipality=municipality
+        ).values("person_id")
+        absent = AgendaItem.absences.through.objects.filter(
+            agendaitem__closed=False, agendaitem__meeting__committee__municipality=municipality
+        ).values("person_id")
+        positioned = Position.objects.filter(
+            item__closed=False, item__meeting__committee__municipality=municipality, person__isnull=False
+        ).values("person_id")
+        people = Person.objects.filter(municipality=municipality).filter(
+            Q(pk__in=participated) | Q(pk__in=absent) | Q(pk__in=positioned)
+        )
+        party_names = (
+            Position.objects.filter(item__closed=False, item__meeting__committee__municipality=municipality)
+            .exclude(party="")
+            .order_by()
+            .values_list("party", flat=True)
+            .distinct()
+        )
+        people = list(people.select_related("municipality"))
+        names = set(party_names) | {person.party_name for person in people if person.party_name}
+        context.update(
+            municipality=municipality,
+            people=people,
+            parties=[{"name": n, "slug": party_slug(n), "letter": LETTER_OF[n]} for n in sorted(names)],
+        )
+        return context

@@ -1,0 +1,126 @@
+"""People and parties from real Greve minutes: one person per name, their attendance and positions,
+the party pages, and the links to them. Expected values come from reading the documents (conftest.py)."""
+
+import datetime
+
+from django.urls import reverse
+
+from agenda_items.models import Position
+from imports import prose
+from imports.load import get_people
+from meetings.models import Meeting, Municipality, Person
+from meetings.parties import PARTY_LETTERS
+from meetings.people import attendance
+
+from .conftest import JAN_10, load
+
+
+def person(name):
+    return Person.objects.get(municipality__slug="greve", name=name)
+
+
+def test_the_party_table_is_the_readers():
+    assert PARTY_LETTERS == prose.PARTY_LETTERS
+
+
+def test_a_name_with_and_without_a_party_letter_is_one_person(db):
+    municipality = Municipality.objects.create(name="Greve", slug="greve")
+    people = get_people(municipality, ["Jens Møller Bach", "Jens Møller Bach (A)", "Charlotte Levin fra (A)"])
+
+    assert people["Jens Møller Bach"] == people["Jens Møller Bach (A)"]
+    assert Person.objects.get(name="Jens Møller Bach").party == "A"
+    assert people["Charlotte Levin fra (A)"].name == "Charlotte Levin"
+    # A later document prints the name without a letter: the letter stays.
+    get_people(municipality, ["Jens Møller Bach"])
+    assert Person.objects.get(name="Jens Møller Bach").party == "A"
+    assert Person.objects.count() == 2
+
+
+def test_positions_name_their_person_and_party(greve):
+    # 28 February 2022, item 8: "John T. Olsen (A) undlod at tage stilling. Mehmet Zeki Dogru (Ø)
+    # stemte imod med bemærkning om at rengøringsopgaven ønskes løst kommunalt."
+    positions = Position.objects.filter(item__meeting__date="2022-02-28", item__number="8")
+    assert [(p.person.name, p.party, p.stance) for p in positions] == [
+        ("John T. Olsen", "Socialdemokratiet", "abstained"),
+        ("Mehmet Zeki Dogru", "Enhedslisten", "against"),
+    ]
+    # The participants list prints no letters; the positions give them.
+    assert person("Mehmet Zeki Dogru").party == "Ø"
+    # 6 March 2023, item 3: "V, D og Liselott Blixt (UP) stemmer imod. A og C undlader."
+    positions = Position.objects.filter(item__meeting__date="2023-03-06", item__number="3")
+    against = [(p.who, p.party, p.person_id is not None) for p in positions if p.stance == "against"]
+    assert ("Venstre", "Venstre", False) in against
+    assert ("Nye Borgerlige", "Nye Borgerlige", False) in against
+    # "UP" is a local list, no national party: the person, without a party.
+    assert ("Liselott Blixt (UP)", "", True) in against
+
+
+def test_attendance_reads_participants_and_absences(greve):
+    by_date = {m.date: m.status for m in attendance(person("Mehmet Zeki Dogru"))}
+    # Absent ("Fraværende") from both open items with a decision on 10 January 2022.
+    assert by_date[datetime.date(2022, 1, 10)] == "missed"
+    assert by_date[datetime.date(2022, 2, 28)] == "attended"
+    assert by_date[datetime.date(2023, 3, 6)] == "attended"
+    # "Fraværende: Brigitte Klintskov Jerkel" under item 1 only of 28 February 2022.
+    by_date = {m.date: m.status for m in attendance(person("Brigitte Klintskov Jerkel"))}
+    assert by_date[datetime.date(2022, 2, 28)] == "partly"
+
+
+def test_an_agenda_says_nothing_about_attendance(db):
+    load(JAN_10)
+    Meeting.objects.update(kind=Meeting.Kind.AGENDA)
+    assert attendance(person("John T. Olsen")) == []
+
+
+def test_the_person_page(client, greve):
+    mehmet = person("Mehmet Zeki Dogru")
+    page = client.get(mehmet.get_absolute_url()).content.decode()
+
+    assert "<h1>Mehmet Zeki Dogru</h1>" in page
+    assert '<a href="/greve/partier/enhedslisten/">Enhedslisten</a> (Ø)' in page
+    assert "Økonomiudvalget</a> (3 møder)" in page
+    # The chart and the same figures in the table: 2022 one attended, one missed; 2023 one attended.
+    assert "<svg" in page and "chart-bar--missed" in page
+    assert '<tr><th scope="row">2022</th><td>1</td><td>0</td><td>1</td><td>2</td></tr>' in page
+    assert '<tr><th scope="row">2023</th><td>1</td><td>0</td><td>0</td><td>1</td></tr>' in page
+    assert "Udbudsstrategi rengøring og vinduespolering" in page
+    assert "<script" not in page
+
+
+def test_the_person_page_is_404_for_someone_known_only_from_a_closed_item(client, greve):
+    municipality = Municipality.objects.get(slug="greve")
+    hidden = Person.objects.create(municipality=municipality, name="Skjult Person")
+    closed = Meeting.objects.get(date="2022-02-28").items.get(number="2")
+    closed.absences.add(hidden)
+    assert client.get(hidden.get_absolute_url()).status_code == 404
+    other = Municipality.objects.create(name="Andet", slug="andet")
+    url = reverse("meetings:person", kwargs={"municipality": other.slug, "pk": person("Marc Genning").pk})
+    assert client.get(url).status_code == 404
+
+
+def test_the_party_page(client, greve):
+    page = client.get("/greve/partier/enhedslisten/").content.decode()
+    assert "<h1>Enhedslisten (Ø)</h1>" in page
+    assert ">Mehmet Zeki Dogru</a>" in page  # a member by the letter the positions print
+    assert "Udbudsstrategi rengøring og vinduespolering" in page
+    venstre = client.get("/greve/partier/venstre/").content.decode()
+    assert "Videreførsel af energitiltag på Greve Svømmehal" in venstre
+    assert client.get("/greve/partier/piratpartiet/").status_code == 404
+
+
+def test_people_are_linked_from_meetings_and_positions(client, greve):
+    mehmet = person("Mehmet Zeki Dogru")
+    meeting = Meeting.objects.get(date="2022-02-28")
+    page = client.get(meeting.get_absolute_url()).content.decode()
+    link = f'<a href="{mehmet.get_absolute_url()}">'
+    # Among the participants, and under item 8's decision with the party named beside the letter.
+    assert f"{link}Mehmet Zeki Dogru</a>" in page
+    assert f"{link}Mehmet Zeki Dogru</a> (Ø – Enhedslisten)" in page
+    listing = client.get("/greve/personer/").content.decode()
+    assert link in listing and '<a href="/greve/partier/venstre/">Venstre</a> (V)' in listing
+
+
+def test_the_english_person_page(client, greve):
+    mehmet = person("Mehmet Zeki Dogru")
+    page = client.get("/en" + mehmet.get_absolute_url()).content.decode()
+    assert "Attendance" in page
