@@ -172,6 +172,7 @@ class RunSummary:
     pdf_seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
     skipped: str = ""
+    completed: bool = False  # the committee list was read and every meeting in it tried
 
     @property
     def ok(self):
@@ -253,7 +254,9 @@ def _finish(site, run, summary):
         requests=summary.requests,
         errors=summary.errors[:200],
     )
-    values = {"last_run": now, **({"last_success": now} if summary.ok else {})}
+    # Brought up to date (the municipality's page says when): every listed meeting was tried; one
+    # that failed is in the run's errors and tried again next time, but does not hold back the date.
+    values = {"last_run": now, **({"last_success": now} if summary.completed else {})}
     HarvestSite.objects.filter(pk=site.pk).update(**values)
 
 
@@ -288,6 +291,7 @@ def _harvest(site, client, summary, since, committees, report, progress):
                 report(line)
             if bar is not None:
                 bar.update()
+        summary.completed = True
     finally:
         if bar is not None:
             bar.close()
@@ -312,9 +316,8 @@ def harvest_meeting(site, client, record, summary):
             outcome = "unchanged"
             if not answer.not_modified:
                 record.etag, record.last_modified = answer.etag, answer.last_modified
-            if had_error:  # the JSON was loaded, but some Bilag could not be fetched last time
-                outcome = "updated"
-                _fetch_bilag(site, client, record.meeting, summary)
+            if had_error and _fetch_bilag(site, client, record.meeting, summary):
+                outcome = "updated"  # the JSON was loaded before, some Bilag were missing till now
         else:
             text = decode(answer.body)
             _check_json(text)
@@ -358,8 +361,8 @@ class BilagFailed(MinutesError):
 
 def _fetch_bilag(site, client, meeting, summary):
     """Fetch the text of the meeting's open items' Bilag that have none yet; raise BilagFailed
-    (after trying all) if any could not be downloaded. An unreadable PDF is no failure: it is
-    recorded and the Bilag kept without text."""
+    (after trying all) if any could not be downloaded, else return how many were fetched. An
+    unreadable PDF is no failure: it is recorded and the Bilag kept without text."""
     attachments = list(
         Attachment.objects.filter(agenda_item__meeting=meeting, agenda_item__closed=False, file="", text="")
         .exclude(url="")
@@ -369,7 +372,7 @@ def _fetch_bilag(site, client, meeting, summary):
         b.bilag_id: b
         for b in HarvestedBilag.objects.filter(site=site, bilag_id__in=[a.external_id for a in attachments])
     }
-    failures = []
+    failures, fetched = [], 0
     with search_index.batch():
         for att in attachments:
             if not client.allowed(att.url):
@@ -386,12 +389,14 @@ def _fetch_bilag(site, client, meeting, summary):
                     continue
             record = record or HarvestedBilag(site=site, bilag_id=att.external_id)
             problem = _fetch_one(client, att, record, summary)
+            fetched += not problem
             if problem:
                 failures.append(f"Bilag {att.external_id} ({att.title[:60]}): {problem}")
     if failures:
         raise BilagFailed(
             "; ".join(failures[:5]) + (f" (and {len(failures) - 5} more)" if len(failures) > 5 else "")
         )
+    return fetched
 
 
 def _fetch_one(client, att, record, summary):

@@ -204,6 +204,8 @@ class HarvestSite(models.Model):
     enabled = models.BooleanField(_("aktiv"), default=True, help_text=_("Høstes af harvest --all."))
     delay_seconds = models.FloatField(_("pause mellem forespørgsler (sekunder)"), default=1.0)
     last_run = models.DateTimeField(_("seneste kørsel"), null=True, blank=True)
+    # The last run that read the committee list and tried every meeting in it (failed ones are
+    # retried next run): when the municipality's page says it was last brought up to date.
     last_success = models.DateTimeField(_("seneste fuldførte kørsel"), null=True, blank=True)
     locked_by = models.CharField(_("låst af"), max_length=64, blank=True, editable=False)
     locked_until = models.DateTimeField(_("låst til"), null=True, blank=True, editable=False)
