@@ -6,6 +6,7 @@ The parameter names are an interface: other pages and outside links build these 
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_filters import fields as filter_fields
 
 from agenda_items.models import normalize_case_number
 
@@ -15,18 +16,41 @@ from .models import Committee, Meeting, Municipality
 ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
 
 
+class CommitteeChoiceField(filter_fields.ChoiceField):
+    """The committee: "slug" (of the chosen municipality, or of every municipality that has one by
+    that name) or "municipality-slug/slug" (one municipality's, as the grouped list offers them).
+
+    Any committee the archive has is a valid value, even one that is not offered: old links and
+    feeds keep working. A committee of another municipality than the chosen one is an error that
+    names both, never a slug (the reader never typed one)."""
+
+    def __init__(self, *args, known=(), **kwargs):
+        self.known = set(known)
+        super().__init__(*args, **kwargs)
+
+    def valid_value(self, value):
+        return value in self.known or super().valid_value(value)
+
+
 class MeetingFilter(django_filters.FilterSet):
     # Choices are filled in per request (see __init__). Checking a value against them in memory, rather
     # than with a query as ModelChoiceFilter does, also keeps junk such as NUL bytes away from the database.
     municipality = django_filters.ChoiceFilter(
-        label=_("Kommune"), field_name="committee__municipality__slug", empty_label=_("Alle kommuner")
+        label=_("Kommune"),
+        field_name="committee__municipality__slug",
+        empty_label=_("Alle kommuner"),
+        error_messages={"invalid_choice": _("Kommunen findes ikke i arkivet. Vælg en fra listen.")},
     )
-    # A committee slug is unique only within its municipality: without a municipality the filter
-    # matches every committee of that name ("all the Økonomiudvalg"), which is what a reader comparing
-    # municipalities wants.
+    # A committee slug is unique only within its municipality: a plain slug without a municipality
+    # matches every committee of that name ("all the Økonomiudvalg"); the grouped list offers
+    # "aabenraa/oekonomiudvalget" for one municipality's.
     committee = django_filters.ChoiceFilter(
-        label=_("Udvalg"), field_name="committee__slug", empty_label=_("Alle udvalg")
+        label=_("Udvalg"),
+        method="filter_committee",
+        empty_label=_("Alle udvalg"),
+        error_messages={"invalid_choice": _("Udvalget findes ikke i arkivet. Vælg et fra listen.")},
     )
+    committee.field_class = CommitteeChoiceField
     date_after = django_filters.DateFilter(
         label=_("Fra dato"), field_name="date", lookup_expr="gte", widget=ISO_DATE_INPUT
     )
@@ -38,7 +62,12 @@ class MeetingFilter(django_filters.FilterSet):
         method="filter_case",
         help_text=_("Som det står i referatet, fx 25/31181."),
     )
-    kind = django_filters.ChoiceFilter(label=_("Type"), choices=Meeting.Kind.choices, empty_label=_("Alle"))
+    kind = django_filters.ChoiceFilter(
+        label=_("Type"),
+        choices=Meeting.Kind.choices,
+        empty_label=_("Alle"),
+        error_messages={"invalid_choice": _("Vælg en type fra listen.")},
+    )
 
     class Meta:
         model = Meeting
@@ -49,18 +78,65 @@ class MeetingFilter(django_filters.FilterSet):
         municipalities = list(Municipality.objects.values_list("slug", "name"))
         self.filters["municipality"].extra["choices"] = municipalities
         chosen = self.data.get("municipality") if self.data else None
-        known = chosen in {slug for slug, _name in municipalities}
-        self.filters["committee"].extra["choices"] = self.committee_choices(chosen if known else None)
+        self.municipality_names = dict(municipalities)
+        self.chosen_municipality = chosen if chosen in self.municipality_names else None
+        committees = list(
+            Committee.objects.order_by("name", "slug").values_list("municipality__slug", "slug", "name")
+        )
+        self.committee_names = {(m, slug): name for m, slug, name in committees}
+        self.filters["committee"].extra["choices"] = self.committee_choices(committees)
+        self.filters["committee"].extra["known"] = {slug for _m, slug, _n in committees} | {
+            f"{m}/{slug}" for m, slug, _n in committees
+        }
 
-    def committee_choices(self, municipality_slug):
-        """(slug, name) of that municipality's committees, or of all committees (one entry per slug)."""
-        committees = Committee.objects.order_by("name", "slug")
-        if municipality_slug:
-            committees = committees.filter(municipality__slug=municipality_slug)
-        choices = {}
-        for slug, name in committees.values_list("slug", "name"):
-            choices.setdefault(slug, name)
-        return list(choices.items())
+    def committee_choices(self, committees):
+        """The chosen municipality's committees as (slug, name); with none chosen, every committee
+        grouped by municipality (an <optgroup> each) as ("municipality/slug", name)."""
+        if self.chosen_municipality:
+            return [(slug, name) for m, slug, name in committees if m == self.chosen_municipality]
+        groups = {}
+        for m, slug, name in committees:
+            groups.setdefault(self.municipality_names.get(m, m), []).append((f"{m}/{slug}", name))
+        return sorted(groups.items())
+
+    @property
+    def chosen_count(self):
+        """How many filters the query string sets (for the folded filter panel's summary)."""
+        return sum(1 for name in self.filters if self.data and self.data.get(name))
+
+    def is_valid(self):
+        valid = super().is_valid()
+        if valid and not getattr(self, "_committee_checked", False):
+            self._committee_checked = True
+            self.check_committee_municipality()
+        return valid and not self.form.errors
+
+    def check_committee_municipality(self):
+        """ "aabenraa/amu" with Aarhus chosen: say so by name; the list then offers Aarhus's committees."""
+        value = self.form.cleaned_data.get("committee") or ""
+        municipality, slash, slug = value.rpartition("/")
+        chosen = self.form.cleaned_data.get("municipality")
+        if not value or not chosen:
+            return
+        if municipality in ("", chosen) and (chosen, slug) in self.committee_names:
+            return
+        if not slash:  # a plain slug only other municipalities have: name one of them
+            municipality = next((m for m, s in self.committee_names if s == slug), "")
+        self.form.add_error(
+            "committee",
+            _("%(committee)s hører til %(other)s, ikke %(chosen)s. Vælg et af %(chosen)s' udvalg.")
+            % {
+                "committee": self.committee_names.get((municipality, slug), _("Udvalget")),
+                "other": self.municipality_names.get(municipality, _("en anden kommune")),
+                "chosen": self.municipality_names[chosen],
+            },
+        )
+
+    def filter_committee(self, queryset, name, value):
+        municipality, slash, slug = value.rpartition("/")
+        if slash:
+            return queryset.filter(committee__municipality__slug=municipality, committee__slug=slug)
+        return queryset.filter(committee__slug=slug)
 
     def filter_case(self, queryset, name, value):
         normalized = normalize_case_number(value)

@@ -1,0 +1,96 @@
+"""The meeting list offers the chosen municipality's committees, grouped by municipality when none is
+chosen, and its messages name committees and municipalities, never a slug."""
+
+import datetime
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.factories import CommitteeFactory, MeetingFactory, MunicipalityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def two():
+    aabenraa = MunicipalityFactory(name="Aabenraa Kommune", slug="aabenraa")
+    aarhus = MunicipalityFactory(name="Aarhus Kommune", slug="aarhus")
+    amu = CommitteeFactory(
+        municipality=aabenraa, name="Arbejdsmarkedsudvalget", slug="arbejdsmarkedsudvalget"
+    )
+    ok_aabenraa = CommitteeFactory(municipality=aabenraa, name="Økonomiudvalget", slug="oekonomiudvalget")
+    ok_aarhus = CommitteeFactory(municipality=aarhus, name="Økonomiudvalget", slug="oekonomiudvalget")
+    social = CommitteeFactory(municipality=aarhus, name="Socialudvalget", slug="socialudvalget")
+    day = datetime.date(2026, 2, 3)
+    return {
+        "amu": MeetingFactory(committee=amu, date=day),
+        "ok_aabenraa": MeetingFactory(committee=ok_aabenraa, date=day),
+        "ok_aarhus": MeetingFactory(committee=ok_aarhus, date=day),
+        "social": MeetingFactory(committee=social, date=day),
+    }
+
+
+def committee_select(response):
+    return BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": "committee"})
+
+
+def listed(response):
+    return sorted(
+        a["href"] for a in BeautifulSoup(response.content, "html.parser").select(".meeting-row__link")
+    )
+
+
+def test_with_a_municipality_chosen_only_its_committees_are_offered(client, two):
+    select = committee_select(client.get("/meetings/?municipality=aarhus"))
+    assert [o.get_text() for o in select.find_all("option")] == [
+        "Alle udvalg",
+        "Socialudvalget",
+        "Økonomiudvalget",
+    ]
+    assert select.find("optgroup") is None
+
+
+def test_with_no_municipality_chosen_committees_are_grouped_by_municipality(client, two):
+    select = committee_select(client.get("/meetings/"))
+    groups = {g["label"]: [o["value"] for o in g.find_all("option")] for g in select.find_all("optgroup")}
+    assert groups == {
+        "Aabenraa Kommune": ["aabenraa/arbejdsmarkedsudvalget", "aabenraa/oekonomiudvalget"],
+        "Aarhus Kommune": ["aarhus/socialudvalget", "aarhus/oekonomiudvalget"],
+    }
+
+
+def test_a_grouped_committee_lists_that_municipalitys_meetings_only(client, two):
+    response = client.get("/meetings/?committee=aabenraa/oekonomiudvalget")
+    assert listed(response) == [two["ok_aabenraa"].get_absolute_url()]
+
+
+def test_a_plain_slug_still_means_every_committee_of_that_name(client, two):
+    response = client.get("/meetings/?committee=oekonomiudvalget")
+    assert listed(response) == sorted(
+        [two["ok_aabenraa"].get_absolute_url(), two["ok_aarhus"].get_absolute_url()]
+    )
+    response = client.get("/meetings/?municipality=aarhus&committee=oekonomiudvalget")
+    assert listed(response) == [two["ok_aarhus"].get_absolute_url()]
+
+
+@pytest.mark.parametrize("committee", ["aabenraa/arbejdsmarkedsudvalget", "arbejdsmarkedsudvalget"])
+def test_another_municipalitys_committee_is_explained_by_name(client, two, committee):
+    response = client.get(f"/meetings/?municipality=aarhus&committee={committee}")
+    assert response.status_code == 400
+    html = response.content.decode()
+    assert "Arbejdsmarkedsudvalget hører til Aabenraa Kommune, ikke Aarhus Kommune" in html
+    message = BeautifulSoup(html, "html.parser").select_one(".errorlist").get_text()
+    assert "arbejdsmarkedsudvalget" not in message and "aabenraa/" not in message
+    # The list now offers Aarhus's committees to choose from.
+    assert "Socialudvalget" in committee_select(response).get_text()
+
+
+@pytest.mark.parametrize(
+    "query", ["committee=ingen-saadan", "municipality=atlantis", "kind=protokol", "committee=aarhus/ingen"]
+)
+def test_unknown_values_are_refused_without_repeating_them(client, two, query):
+    response = client.get(f"/meetings/?{query}")
+    assert response.status_code == 400
+    message = BeautifulSoup(response.content, "html.parser").select_one(".errorlist").get_text()
+    assert query.split("=")[1] not in message
+    assert "Vælg" in message
