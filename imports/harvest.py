@@ -207,7 +207,8 @@ def get_site(url, municipality=None):
 def harvest_site(site, *, since=None, committees=(), report=None, progress=False, delay=None):
     """Bring the archive up to date with one site; returns a RunSummary (never raises for what a
     site answers). `report` gets one line per meeting; `progress` shows a bar (a terminal)."""
-    report = report or (lambda line: None)
+    # One line per meeting and a summary: to the command's output, else (a queued job) to the log.
+    report = report or (lambda line: logger.info("harvest %s: %s", site.url, line))
     summary = RunSummary(site=site.url)
     lock = SiteLock(site)
     if not lock.acquire():
@@ -286,7 +287,6 @@ def _harvest(site, client, summary, since, committees, report, progress):
             setattr(summary, outcome, getattr(summary, outcome) + 1)
             when = listed.date.isoformat() if listed.date else "no date"
             line = f"{listed.committee} {when} ({listed.external_id}): {outcome}{detail}"
-            logger.info("harvest %s: %s", site.url, line)
             if outcome != "unchanged" or not progress:
                 report(line)
             if bar is not None:

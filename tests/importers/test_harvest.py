@@ -426,7 +426,7 @@ def test_a_site_being_harvested_is_not_harvested_again(publisher):
 # --- Many sites -----------------------------------------------------------------------------------
 
 
-def test_all_queues_one_job_per_enabled_site_for_any_worker(publisher):
+def test_all_queues_one_job_per_enabled_site_for_any_worker(publisher, caplog):
     import fakeredis
     from rq import Queue, SimpleWorker
 
@@ -444,6 +444,8 @@ def test_all_queues_one_job_per_enabled_site_for_any_worker(publisher):
     SimpleWorker([queue], connection=connection).work(burst=True)
     assert Meeting.objects.get().external_id == OEU_ID
     assert jobs[0].latest_result().return_value["new"] == 1
+    # A queued run has no terminal: its line per meeting goes to the log.
+    assert f"Økonomiudvalget 2022-01-10 ({OEU_ID}): new" in caplog.text
 
 
 def test_all_foreground_harvests_every_enabled_site_here(publisher):
