@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+from agenda_items.models import Position
 from tests.factories import (
     AgendaItemFactory,
     AttachmentFactory,
@@ -51,6 +52,13 @@ def archive():
         absences=[susanne],
     )
     AttachmentFactory(agenda_item=first, title="Årsberetning 2025")
+    # The decision's outcome and a vote, as the importer stores them (people pages, party page).
+    first.outcome = "approved"
+    first.save()
+    Position.objects.create(
+        item=first, who="Susanne Provstgaard (V)", stance="against", person=susanne, party="Venstre"
+    )
+    Position.objects.create(item=first, who="Socialdemokratiet", stance="for", party="Socialdemokratiet")
     AgendaItemFactory(meeting=february, number="13", closed=True, title="Lukket sag")
     second = AgendaItemFactory(
         meeting=later, number="4", title="Orientering om Årsberetning 2025 fra Kontrolgruppen", case=case
@@ -65,6 +73,7 @@ def archive():
         "case": case,
         "first": first,
         "second": second,
+        "susanne": susanne,
     }
 
 
@@ -124,7 +133,10 @@ def test_follow_a_case_from_a_meeting_to_another_meetings_item(live_server, page
     expect(page.get_by_role("link", name=re.compile("Økonomiudvalget, 17. februar 2026"))).to_be_visible()
 
 
-@pytest.mark.parametrize("where", ["front", "list", "filtered list", "meeting", "item", "case", "statement"])
+@pytest.mark.parametrize(
+    "where",
+    ["front", "list", "filtered list", "meeting", "item", "case", "statement", "person", "party", "people"],
+)
 def test_axe_finds_no_accessibility_violations(live_server, page, archive, where):
     path = {
         "front": "/",
@@ -134,6 +146,9 @@ def test_axe_finds_no_accessibility_violations(live_server, page, archive, where
         "item": archive["first"].get_absolute_url(),
         "case": archive["case"].get_absolute_url(),
         "statement": "/tilgaengelighed/",
+        "person": archive["susanne"].get_absolute_url(),
+        "party": "/aabenraa/partier/venstre/",
+        "people": "/aabenraa/personer/",
     }[where]
     page.goto(live_server.url + path)
 
@@ -144,12 +159,13 @@ def test_axe_finds_no_accessibility_violations(live_server, page, archive, where
     assert results.violations_count == 0, results.generate_report()
 
 
-@pytest.mark.parametrize("path", ["/", "/meetings/", "meeting", "case"])
+@pytest.mark.parametrize("path", ["/", "/meetings/", "meeting", "case", "person"])
 def test_pages_fit_a_phone_screen_without_sideways_scrolling(live_server, page, archive, path):
     page.set_viewport_size({"width": 390, "height": 844})
     path = {
         "meeting": archive["february"].get_absolute_url(),
         "case": archive["case"].get_absolute_url(),
+        "person": archive["susanne"].get_absolute_url(),
     }.get(path, path)
     page.goto(live_server.url + path)
 
