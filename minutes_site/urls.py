@@ -2,7 +2,10 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
+from django.http import HttpResponsePermanentRedirect
+from django.templatetags.static import static
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 import meetings.urls  # noqa: F401  (registers the <municipality:...> converter used below)
 from agenda_items import feeds as item_feeds
@@ -44,13 +47,26 @@ follow_and_reuse = [
     ),
 ]
 
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever a page says: the SVG icon (static() is read per
+    request, so the hashed name comes from the manifest that collectstatic wrote)."""
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+# The admin is named after the archive, in Danish at /admin/ and in English at /en/admin/.
+admin.site.site_header = _("Referatarkivet – administration")
+admin.site.site_title = _("Referatarkivet – administration")
+admin.site.index_title = _("Administration")
+
 # Unknown addresses under /api/ answer in JSON like the rest of the API; elsewhere the 404 page.
 handler404 = "api.views.not_found"
 
 urlpatterns = [
     # The import pages moved from /admin/meetings/ to /admin/imports/; old links are redirected.
     path("admin/meetings/", include("imports.old_admin_urls")),
-    path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever the page says; the icon is an SVG among the static files.
+    path("favicon.ico", favicon),
     # Stored files (Bilag, source documents) through the closed-item rule; MEDIA_ROOT is never served.
     path(settings.MINUTES_FILES_URL.strip("/") + "/", include("attachments.urls")),
     path("healthz", healthz, name="healthz"),
@@ -58,6 +74,7 @@ urlpatterns = [
     # The pages in Danish at their plain addresses and in English under /en/: the URL alone decides
     # the language, so a page needs no cookie and can be cached whole (meetings.views.public_page).
     *i18n_patterns(
+        path("admin/", admin.site.urls),
         path("search/", public_page(SearchView.as_view()), name="search"),
         # Following by e-mail (alerts/); before the catch-all <municipality>/ routes.
         path("alerts/", include("alerts.urls")),
