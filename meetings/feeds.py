@@ -2,8 +2,8 @@
 
 - /meetings/feed/?... : the meeting list with the same query parameters as /meetings/ (MeetingFilter)
 - /<municipality>/<committee>/feed/ : a committee's meetings
-- /meetings/calendar.ics and /<municipality>/<committee>/calendar.ics : dated meetings from two years
-  back on, future ones included, at most CALENDAR_LIMIT, newest first
+- /<municipality>/<committee>/calendar.ics : every dated meeting of the committee, newest first
+- /meetings/calendar.ics : the newest CALENDAR_LIMIT dated meetings of all committees, future ones included
 
 A meeting's entry says what the meeting list says of it (committee, kind, date, time, place) and
 nothing of its items, so closed items cannot show. Entry ids and UIDs are the meeting's address and
@@ -31,7 +31,6 @@ from .views import meetings_after
 
 FEED_LENGTH = 50
 CALENDAR_LIMIT = 500
-CALENDAR_PAST = datetime.timedelta(days=2 * 366)
 COPENHAGEN = ZoneInfo("Europe/Copenhagen")
 
 
@@ -171,10 +170,13 @@ class CommitteeFeed(MeetingFeedBase):
 # --- iCalendar ------------------------------------------------------------------------------
 
 
-def calendar_meetings(meetings):
-    """Dated meetings from CALENDAR_PAST ago on (future ones too), at most CALENDAR_LIMIT, newest first."""
-    since = timezone.localdate() - CALENDAR_PAST
-    return list(meetings.filter(date__gte=since).order_by("-date", "-id")[:CALENDAR_LIMIT])
+def calendar_meetings(meetings, limit=None):
+    """The dated meetings (future ones too), newest first; the newest `limit` of them if given.
+
+    A committee's calendar holds all its meetings: a committee that last met three years ago
+    still has a calendar with its meetings in it (a committee meets some tens of times a year)."""
+    dated = meetings.filter(date__isnull=False).order_by("-date", "-id")
+    return list(dated[:limit] if limit else dated)
 
 
 def meeting_event(meeting, request):
@@ -201,7 +203,7 @@ def meeting_event(meeting, request):
     return event
 
 
-def calendar_response(request, name, meetings, filename):
+def calendar_response(request, name, meetings, filename, limit=None):
     calendar = Calendar()
     calendar.add("prodid", "-//Referatarkivet//Moeder//DA")
     calendar.add("version", "2.0")
@@ -209,11 +211,12 @@ def calendar_response(request, name, meetings, filename):
     calendar.add("name", name)
     calendar.add("x-wr-calname", name)
     calendar.add("x-wr-timezone", "Europe/Copenhagen")
-    for meeting in calendar_meetings(meetings):
+    events = calendar_meetings(meetings, limit)
+    for meeting in events:
         calendar.add_component(meeting_event(meeting, request))
-    calendar.add_missing_timezones(
-        first_date=timezone.localdate() - CALENDAR_PAST - datetime.timedelta(days=1)
-    )
+    # The time zone's rules from the first meeting on (events are newest first).
+    first = events[-1].date if events else timezone.localdate()
+    calendar.add_missing_timezones(first_date=first - datetime.timedelta(days=1))
     response = HttpResponse(calendar.to_ical(), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'inline; filename="{filename}"'
     return response
@@ -222,7 +225,7 @@ def calendar_response(request, name, meetings, filename):
 def meetings_calendar(request):
     """/meetings/calendar.ics: all committees' meetings."""
     return calendar_response(
-        request, _("Møder · Referatarkivet"), Meeting.objects.with_committee(), "moeder.ics"
+        request, _("Møder · Referatarkivet"), Meeting.objects.with_committee(), "moeder.ics", CALENDAR_LIMIT
     )
 
 

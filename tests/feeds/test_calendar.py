@@ -74,27 +74,39 @@ def test_uid_is_stable_across_requests_and_updates(client, committee):
     assert set(events(client, committee_url(committee))) == first == {f"meeting-{meeting.pk}@testserver"}
 
 
-def test_calendar_holds_two_years_back_and_the_future_but_no_undated_meeting(client, committee):
+def test_committee_calendar_holds_every_dated_meeting_but_no_undated_one(client, committee):
     recent = MeetingFactory(committee=committee, date=TODAY - datetime.timedelta(days=600))
     future = MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=400))
-    MeetingFactory(committee=committee, date=TODAY - datetime.timedelta(days=3 * 365))
+    old = MeetingFactory(committee=committee, date=TODAY - datetime.timedelta(days=3 * 365))
+    oldest = MeetingFactory(committee=committee, date=datetime.date(2009, 3, 2))
     MeetingFactory(committee=committee, date=None)
 
     uids = set(events(client, committee_url(committee)))
 
-    assert uids == {f"meeting-{recent.pk}@testserver", f"meeting-{future.pk}@testserver"}
+    assert uids == {f"meeting-{m.pk}@testserver" for m in (recent, future, old, oldest)}
 
 
-def test_calendar_is_capped(client, committee, monkeypatch):
+def test_all_meetings_calendar_is_capped(client, committee, monkeypatch):
     monkeypatch.setattr(feeds, "CALENDAR_LIMIT", 3)
     meetings = [
         MeetingFactory(committee=committee, date=TODAY + datetime.timedelta(days=n)) for n in range(5)
     ]
 
-    uids = set(events(client, committee_url(committee)))
+    uids = set(events(client, reverse("meetings_calendar")))
 
     # The newest ones: a calendar shows what is coming.
     assert uids == {f"meeting-{m.pk}@testserver" for m in meetings[2:]}
+    # A committee's own calendar is not capped.
+    assert len(events(client, committee_url(committee))) == 5
+
+
+def test_committee_page_offers_a_calendar_only_with_dated_meetings(client, committee):
+    page = committee.get_absolute_url()
+    assert "calendar.ics" not in client.get(page).content.decode()
+    MeetingFactory(committee=committee, date=None)
+    assert "calendar.ics" not in client.get(page).content.decode()
+    MeetingFactory(committee=committee, date=datetime.date(2019, 5, 6))
+    assert 'calendar.ics" type="text/calendar"' in client.get(page).content.decode()
 
 
 def test_all_meetings_calendar_has_every_committee(client, committee):
