@@ -30,6 +30,10 @@ def merge_people(apps, schema_editor):
                 [through(**{owner: owner_id, "person_id": keep.id}) for owner_id in sorted(moved - have)]
             )
         Person.objects.filter(id__in=other_ids).delete()
+    if schema_editor.connection.vendor == "postgresql":
+        # The deletes leave deferred foreign-key checks pending, and PostgreSQL will not alter a
+        # table with pending trigger events (the constraint added next): run them now.
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
