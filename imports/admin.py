@@ -35,6 +35,11 @@ class ImportAdmin(ReadOnlyAdmin):
 
 @admin.register(ImportRecord)
 class ImportRecordAdmin(ReadOnlyAdmin):
+    def changelist_view(self, request, extra_context=None):
+        # An upload left pending for more than a day has expired: the log says so, not "Afventer".
+        admin_views.expire_stale()
+        return super().changelist_view(request, extra_context)
+
     list_display = ["created", "user", "file_name", "status", "meetings_created", "meetings_updated"]
     list_filter = ["status", "created"]
     list_select_related = ["user"]

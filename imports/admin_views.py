@@ -34,6 +34,7 @@ from attachments.models import Attachment
 from meetings.models import Meeting, Municipality, is_clerk
 
 from .detect import pages_of_upload, parse_text, text_of_upload
+from .diffs import word_diff
 from .forms import BilagForm, ConfirmForm, MunicipalityForm, UploadForm
 from .load import load_meetings, plan_meetings
 from .messages import NO_MUNICIPALITY, explain, needs_municipality
@@ -83,9 +84,17 @@ def render(model_admin, request, template, title, **context):
 # Step 1 -------------------------------------------------------------------------------------
 
 
+def expire_stale():
+    """Expire uploads left pending for more than a day (as `manage.py cleanup_files` does), so the
+    import log never shows an abandoned preview as still waiting; their files are deleted."""
+    for record in ImportRecord.objects.stale():
+        record.expire()
+
+
 def upload_view(model_admin, request):
     """The upload form; a file we can read and parse is stored as pending and previewed."""
     check_clerk(request)
+    expire_stale()
     form = UploadForm(request.POST, request.FILES) if request.method == "POST" else UploadForm()
     if form.is_bound:
         upload = request.FILES.get("file")
@@ -236,6 +245,7 @@ def preview_view(model_admin, request, pk):
         record=record,
         form=form,
         meetings=[describe(plan, index, form) for index, plan in enumerate(plans)],
+        counts=counts(plans),
     )
 
 
@@ -377,6 +387,7 @@ def describe(plan, index, form):
                 "new": item_plan.new,
                 "changes": [verbose(AgendaItem, n) for n in item_plan.changes],
                 "kept_edits": [verbose(AgendaItem, n) for n in item_plan.kept_edits],
+                "differences": differences(AgendaItem, item_plan.differences),
             }
         )
     return {
@@ -386,12 +397,42 @@ def describe(plan, index, form):
         "date": plan.date,
         "date_field": form.date_field(index),
         "existing": plan.existing,
+        "repeats": plan.repeats,
         "changes": [verbose(Meeting, n) if n != "participants" else _("deltagere") for n in plan.changes],
+        "differences": differences(Meeting, plan.differences),
         "deleted_items": plan.deleted_items,
         "items": items,
         "kept_edits": [item for item in items if item["kept_edits"]],
         "new_items": [item for item in items if item["new"]],
         "changed_items": [item for item in items if item["changes"]],
+    }
+
+
+def field_name(model, name):
+    if name in ("participants", "absences"):
+        return _("deltagere") if name == "participants" else _("afbud")
+    if name in ("history", "positions", "case"):
+        return {"history": _("tidligere behandling"), "positions": _("holdninger"), "case": _("sag")}[name]
+    return verbose(model, name)
+
+
+def differences(model, values):
+    """[{"field", "old", "new"}]: each changed field's stored and new text, words marked (diffs.py)."""
+    rows = []
+    for name, (old, new) in values.items():
+        old_html, new_html = word_diff(old, new)
+        rows.append({"field": field_name(model, name), "old": old_html, "new": new_html})
+    return rows
+
+
+def counts(plans):
+    """What the import would do, counted as the saved import's LoadResults count it."""
+    return {
+        "meetings_created": sum(not plan.updates for plan in plans),
+        "meetings_updated": sum(plan.updates for plan in plans),
+        "items_created": sum(item.new for plan in plans for item in plan.items),
+        "items_updated": sum(bool(item.changes) for plan in plans for item in plan.items),
+        "items_deleted": sum(len(plan.deleted_items) for plan in plans),
     }
 
 

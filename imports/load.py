@@ -50,19 +50,22 @@ class LoadResult:
     meeting: Meeting
     created: bool
     items_created: int = 0
-    items_updated: int = 0
+    items_updated: int = 0  # stored items the document changes, as the preview's ItemPlan.changes
+    items_unchanged: int = 0
     items_deleted: int = 0
     kept_edits: list[str] = field(default_factory=list)
 
 
 @dataclass
 class ItemPlan:
-    """What saving would do to one parsed item: `changes` and `kept_edits` are field names."""
+    """What saving would do to one parsed item: `changes` and `kept_edits` are field names;
+    `differences` maps each changed field to its (stored, new) value, for the clerk's preview."""
 
     parsed: ParsedItem
     new: bool
     changes: list[str] = field(default_factory=list)
     kept_edits: list[str] = field(default_factory=list)
+    differences: dict = field(default_factory=dict)
 
 
 @dataclass
@@ -71,7 +74,8 @@ class MeetingPlan:
 
     `existing` is the meeting it would update (None: a new meeting); `date` the date the meeting
     would have; `changes` the meeting's fields that would change; `deleted_items` the numbers of
-    stored items the document no longer has.
+    stored items the document no longer has; `differences` each changed field's (stored, new) value;
+    `repeats` the index of an earlier meeting of the same file that this one would update.
     """
 
     parsed: ParsedMeeting
@@ -80,6 +84,13 @@ class MeetingPlan:
     items: list[ItemPlan]
     changes: list[str] = field(default_factory=list)
     deleted_items: list[str] = field(default_factory=list)
+    differences: dict = field(default_factory=dict)
+    repeats: int | None = None
+
+    @property
+    def updates(self):
+        """Whether saving updates a meeting (stored, or saved before it from the same file)."""
+        return self.existing is not None or self.repeats is not None
 
     @property
     def kept_edits(self):
@@ -216,7 +227,8 @@ def item_values(p_item):
 
 
 def compare_item(item, p_item):
-    """(fields an import of `p_item` would change, fields it would change but a clerk's edit keeps)."""
+    """(fields an import of `p_item` would change, fields it would change but a clerk's edit keeps,
+    {changed field: (stored value, new value)})."""
     new = {
         **item_values(p_item),
         "case": normalize_case_number(p_item.case_number or ""),
@@ -241,7 +253,8 @@ def compare_item(item, p_item):
     }
     differ = [name for name in new if new[name] != old[name]]
     kept = [name for name in differ if name in item.edited_fields]
-    return [name for name in differ if name not in kept], kept
+    changes = [name for name in differ if name not in kept]
+    return changes, kept, {name: (old[name], new[name]) for name in changes}
 
 
 def stored_items(meeting):
@@ -263,11 +276,16 @@ def plan_meetings(parsed_meetings, *, dates=None):
         check_items(parsed)
         date = dates.get(index)
         committee = find_committee(parsed)
-        meeting = find_meeting(committee, parsed, date) if committee else None
+        # A renamed committee is new, but the publisher's id still finds the meeting (find_meeting).
+        meeting = find_meeting(committee, parsed, date) if committee else find_by_publisher_id(parsed)
         if meeting is None:
-            plans.append(
-                MeetingPlan(parsed, None, parsed.date or date, [ItemPlan(p, new=True) for p in parsed.items])
+            plan = MeetingPlan(
+                parsed, None, parsed.date or date, [ItemPlan(p, new=True) for p in parsed.items]
             )
+            plan.repeats = repeated_in_file(plans, plan)
+            if plan.repeats is not None:
+                compare_with_earlier(plan, plans[plan.repeats].parsed)
+            plans.append(plan)
             continue
         plan = MeetingPlan(parsed, meeting, parsed.date or date or meeting.date, [])
         new = {
@@ -287,6 +305,7 @@ def plan_meetings(parsed_meetings, *, dates=None):
             "participants": sorted(p.name for p in meeting.participants.all()),
         }
         plan.changes = [name for name in new if new[name] != old[name]]
+        plan.differences = {name: (old[name], new[name]) for name in plan.changes}
         existing = stored_items(meeting)
         for p_item in parsed.items:
             item = existing.pop(p_item.number, None)
@@ -297,6 +316,47 @@ def plan_meetings(parsed_meetings, *, dates=None):
         plan.deleted_items = list(existing)
         plans.append(plan)
     return plans
+
+
+def find_by_publisher_id(parsed):
+    """The stored meeting of the document's municipality with the document's publisher id, or None."""
+    if not parsed.external_id:
+        return None
+    return Meeting.objects.filter(
+        committee__municipality__name__iexact=parsed.municipality, external_id=parsed.external_id
+    ).first()
+
+
+def repeated_in_file(plans, plan):
+    """The index of an earlier new meeting in `plans` that saving `plan` would find and update
+    (the same meeting twice in one file), else None; as find_meeting() would find it once saved."""
+    parsed = plan.parsed
+    for index, earlier in enumerate(plans):
+        other = earlier.parsed
+        if earlier.existing is not None or other.municipality.casefold() != parsed.municipality.casefold():
+            continue
+        if parsed.external_id and parsed.external_id == other.external_id:
+            return index
+        if (other.committee, other.kind) != (parsed.committee, parsed.kind):
+            continue
+        if plan.date and plan.date == earlier.date:
+            return index
+        if not parsed.date and not plan.date and fingerprint(parsed) == fingerprint(other):
+            return index
+    return None
+
+
+def compare_with_earlier(plan, earlier):
+    """Plan `plan`'s items as updates of the items of `earlier`, the same meeting earlier in the file."""
+    before = {item.number: item_values(item) for item in earlier.items}
+    for item_plan in plan.items:
+        old = before.pop(item_plan.parsed.number, None)
+        if old is not None:
+            new = item_values(item_plan.parsed)
+            item_plan.new = False
+            item_plan.changes = [name for name in new if new[name] != old[name]]
+            item_plan.differences = {name: (old[name], new[name]) for name in item_plan.changes}
+    plan.deleted_items = list(before)
 
 
 def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, date=None):
@@ -347,8 +407,12 @@ def save_meeting(parsed, *, source_name="", source_hash="", source_file=None, da
             item = AgendaItem(meeting=meeting, number=p_item.number)
             result.items_created += 1
         else:
-            result.items_updated += 1
-            result.kept_edits += [f"{item.number}: {name}" for name in compare_item(item, p_item)[1]]
+            changes, kept, _differences = compare_item(item, p_item)
+            if changes:
+                result.items_updated += 1
+            else:
+                result.items_unchanged += 1
+            result.kept_edits += [f"{item.number}: {name}" for name in kept]
             for name in item.edited_fields:
                 values.pop(name, None)
         for name, value in values.items():
