@@ -59,3 +59,12 @@ def test_an_unknown_page_is_still_the_danish_404_page(client):
     response = client.get("/tilgaengelighed/ingen/")
     assert response.status_code == 404
     assert soup(response).find("html")["lang"] == "da"
+
+
+@pytest.mark.parametrize(
+    "path", ["/tilgaengelighed/", "/en/tilgaengelighed/", "/admin/login/", "/en/admin/login/"]
+)
+def test_one_name_everywhere(client, path):
+    html = client.get(path).content.decode()
+    assert "Referatarkivet" in html
+    assert "Minutes Archive" not in html and "Mødearkivet" not in html and "Django administration" not in html
