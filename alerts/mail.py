@@ -63,9 +63,9 @@ def already_following(subscription, label):
 
 def alert(email, language, sections, manage_token):
     """One alert for `email`: `sections` is a list of dicts (label, page_url, unsubscribe_url,
-    entries, more), each entry an alerts.sending.Entry."""
+    count, and the items already rendered as body_text and body_html; alerts/sending.py)."""
     forget_url = url("forget", language, token=manage_token)
-    count = sum(len(section["entries"]) + section["more"] for section in sections)
+    count = sum(section["count"] for section in sections)
     with translation.override(language):
         subject = ngettext(
             "Nyt fra Referatarkivet: %(count)s punkt", "Nyt fra Referatarkivet: %(count)s punkter", count

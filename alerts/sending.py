@@ -43,8 +43,10 @@ from django.core.mail import get_connection
 from django.db import transaction
 from django.db.models import Count
 from django.db.models.functions import Substr
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.safestring import mark_safe
 
 from agenda_items.models import AgendaItem
 from meetings.models import Meeting
@@ -272,15 +274,32 @@ class Renderer:
         return self._memo(("target", key), make)
 
     def section(self, p, language):
-        ordered = sorted(p.item_ids, key=lambda pk: self.items[pk]["sort"])
+        """One followed thing's part of a mail. Its items are rendered once for every address that
+        gets the same items about the same thing (most followers of a committee or a search)."""
+        ordered = tuple(sorted(p.item_ids, key=lambda pk: self.items[pk]["sort"]))
         label, page_url = self.target(p, language)
+        shown, more = ordered[:SECTION_LIMIT], max(0, len(ordered) - SECTION_LIMIT) + p.more
+
+        def make():
+            context = {
+                "entries": [self.entry(pk, language) for pk in shown],
+                "more": more,
+                "page_url": page_url,
+            }
+            with translation.override(language):
+                text = render_to_string("alerts/mail/_section.txt", context)
+                html = render_to_string("alerts/mail/_section.html", context)
+            return text.strip("\n"), mark_safe(html.strip())
+
+        body_text, body_html = self._memo(("body", language, shown, more, page_url), make)
         token = make_token(_Row(p.pk, p.created), "alerts.unsubscribe")
         return {
             "label": label,
             "page_url": page_url,
             "unsubscribe_url": mail.url("unsubscribe", language, token=token),
-            "entries": [self.entry(pk, language) for pk in ordered[:SECTION_LIMIT]],
-            "more": max(0, len(ordered) - SECTION_LIMIT) + p.more,
+            "count": len(shown) + more,
+            "body_text": body_text,
+            "body_html": body_html,
         }
 
 

@@ -271,3 +271,27 @@ def test_an_english_subscription_gets_english_mail_with_english_links(smtp, comm
     assert "Feb. 3, 2026" in text
     assert f"{SITE_URL}/en/meetings/{meeting.pk}/punkt/4/" in text
     assert links_in(message, "unsubscribe")[0].startswith("/en/alerts/")
+
+
+@pytest.mark.postgres
+@pytest.mark.django_db(transaction=True)
+def test_a_run_skips_an_address_another_run_holds(smtp, committee):
+    import psycopg
+    from django.db import connection
+
+    subscription = follow("borger@example.dk", committee=committee)
+    AgendaItemFactory(meeting=MeetingFactory(committee=committee))
+    db = connection.settings_dict
+    other = psycopg.connect(
+        dbname=db["NAME"], host=db["HOST"], port=db["PORT"] or 5432, user=db["USER"], password=db["PASSWORD"]
+    )
+    try:
+        # Another run has claimed the row and is sending (its transaction is open).
+        other.execute("SELECT id FROM alerts_subscription WHERE id = %s FOR UPDATE", [subscription.pk])
+        report = sending.send_alerts()
+        assert report.skipped == 1 and not smtp.messages
+    finally:
+        other.rollback()
+        other.close()
+    assert sending.send_alerts().addresses == 1
+    assert len(smtp.messages) == 1
