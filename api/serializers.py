@@ -343,7 +343,10 @@ class SearchResultsSerializer(serializers.Serializer):
     total = serializers.IntegerField(help_text="Number of matching items, at most `max_results`")
     more_than_max = serializers.BooleanField(help_text="More items match than `total` says; sorted by date")
     max_results = serializers.IntegerField()
-    fuzzy = serializers.BooleanField(help_text="No exact matches: titles that look like the query")
+    fuzzy = serializers.BooleanField(help_text="Nothing matched the query: the hits are the suggestion's")
+    suggestion = serializers.CharField(
+        help_text='"Did you mean": the query with unknown words replaced by the archive\'s own ("" if none)'
+    )
     timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
     sort = serializers.CharField()
     page = serializers.IntegerField()

@@ -171,6 +171,7 @@ class SearchView(GenericAPIView):
             "more_than_max": results.more_than_max,
             "max_results": MAX_RESULTS,
             "fuzzy": results.fuzzy,
+            "suggestion": results.suggestion,
             "sort": results.sort,
             "timed_out": results.timed_out,
             "page": results.page,

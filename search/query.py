@@ -126,3 +126,34 @@ def stem(word):
 def index_tokens(text):
     """The stems of `text`, space-separated: what SQLite's full-text index stores."""
     return " ".join(stem(word) for word in tokens(text))
+
+
+# A word typed before a case number: "sag 24/34838", "sagsnr. 24/34838", "j.nr. 24/34838".
+_CASE_WORD = re.compile(
+    r"^(?:sag(?:en|snr|snummer)?|sags\s*nr|j\s*\.?\s*nr|journal(?:nr|nummer))\s*[.:]?\s+", re.IGNORECASE
+)
+# "25/31181", "24 34838" after a case word, "EMN-2025-003383", "emn 2025 3383", "27.00.00-P20-3-24".
+_CASE_SHAPE = re.compile(
+    r"^(?:[^\W\d_]{2,6}[\s/-]+)?\d{2,4}(?:\s*[\s./-]\s*\d{1,7}){1,2}$|^\d{2}\.\d{2}\.\d{2}-[^\W\d_]\d{2}-\d+-\d{2}$"
+)
+_CASE_PARTS = re.compile(r"\s*[\s./\\-]\s*")
+
+
+def case_number_forms(q):
+    """The spellings of the case number `q` may be, in the lookup form ("EMN/2025/003383"); none
+    when `q` is not a case number. The numbers are tried as typed, without and with leading
+    zeros ("emn 2025 3383" is "EMN-2025-003383"); "2025 3383" alone is two numbers, not a case."""
+    text = (q or "").strip()
+    word = _CASE_WORD.match(text)
+    text = text[word.end() :].strip() if word else text
+    if len(text) > 40 or not _CASE_SHAPE.match(text):
+        return []
+    if not word and not (re.search(r"[/-]", text) or text[0].isalpha()):
+        return []
+    forms = [[]]
+    for part in _CASE_PARTS.split(text.upper()):
+        # A serial number (3+ digits) may be typed without the zeros Aarhus pads it with.
+        serial = part.isdigit() and len(part) >= 3
+        variants = dict.fromkeys([part, part.lstrip("0") or "0", part.zfill(6)] if serial else [part])
+        forms = [form + [variant] for form in forms for variant in variants]
+    return sorted({"/".join(form) for form in forms})

@@ -13,13 +13,9 @@ from meetings.filters import MeetingFilter
 from meetings.models import Meeting
 
 from .backends import MAX_QUERY_LENGTH, SECTIONS, search
+from .query import case_number_forms
 from .results import MAX_PAGE
 
-# A query that is a case number goes to the case, not to the text index:
-# "25/31181" (Aabenraa), "EMN-2024-027961" (Aarhus), "27.00.00-P20-3-24" (KLE-style).
-CASE_NUMBER = re.compile(
-    r"^\s*(?:\d{2}\s*[/-]\s*\d{1,7}|[A-Za-zÆØÅæøå]{2,6}-\d{4}-\d{3,}|\d{2}\.\d{2}\.\d{2}-[A-ZÆØÅ]\d{2}-\d+-\d{2})\s*$"
-)
 # NUL and the other C0/C1 control characters (tab and line breaks pass): no text holds them, and
 # PostgreSQL refuses NUL outright.
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -119,9 +115,10 @@ class SearchRequest:
     def cases(self):
         """The PUBLIC cases a query that looks like a case number names (an exact lookup), else none:
         a number seen only on closed items is never revealed."""
-        if self.error or not self.q or not CASE_NUMBER.match(self.q):
+        forms = case_number_forms(self.q) if not self.error else []
+        if not forms:
             return Case.objects.none()
-        return Case.objects.public().by_number(self.q).select_related("municipality")
+        return Case.objects.public().filter(normalized__in=forms).select_related("municipality")
 
     def run(self, page=None):
         """One page of results (this request's page unless `page` is given)."""

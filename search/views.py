@@ -30,6 +30,8 @@ class SearchView(TemplateView):
         results = search.run() if search.runnable else None
         if results:
             page = results.page
+            if results.suggestion:
+                context["suggestion_url"] = search.url_with(q=results.suggestion)
             context.update(
                 previous_url=search.url_with(page=page - 1) if results.has_previous else None,
                 next_url=search.url_with(page=page + 1) if results.has_next and page < MAX_PAGE else None,
