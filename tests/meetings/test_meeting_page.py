@@ -74,7 +74,8 @@ def test_absences_are_the_union_of_the_items_absences_once_each(client):
 
     header = html.split('<nav class="toc"')[0]
     # Each links to the person's page (meetings.people).
-    assert f'{kim.pk}/">Kim Petersen Wandahl</a>, <a href="/{meeting.committee.municipality.slug}/personer/' in header
+    people = f"/{meeting.committee.municipality.slug}/personer/"
+    assert f'{kim.pk}/">Kim Petersen Wandahl</a>, <a href="{people}' in header
     assert f'{susanne.pk}/">Susanne Provstgaard (V)</a>' in header
     assert header.count("Susanne Provstgaard") == 1
 
