@@ -183,3 +183,30 @@ def test_admin_lists_do_not_scroll_sideways_at_320_pixels(live_server, admin_pag
     admin_page.set_viewport_size(REFLOW)
     admin_page.goto(live_server.url + path)
     assert admin_page.evaluate("document.documentElement.scrollWidth") <= REFLOW["width"]
+
+
+def test_admin_login_page_passes_axe_and_announces_a_wrong_password(live_server, page, archive):
+    page.goto(f"{live_server.url}/admin/login/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Log ind")
+    page.get_by_label("Brugernavn").fill("ingen")
+    page.get_by_label("Adgangskode").fill("forkert")
+    page.get_by_role("button", name="Log ind").click()
+    expect(page.get_by_role("alert")).to_contain_text("korrekt")
+    results = Axe().run(page, options=AXE_RULES)
+    assert results.violations_count == 0, results.generate_report()
+
+
+def test_the_import_preview_fits_a_phone(live_server, admin_page):
+    from tests.admin.conftest import AABENRAA_SEED
+
+    admin_page.set_viewport_size(PHONE)
+    admin_page.goto(f"{live_server.url}/admin/imports/import/")
+    admin_page.set_input_files(
+        "#id_file",
+        files=[{"name": "aabenraa.txt", "mimeType": "text/plain", "buffer": AABENRAA_SEED.read_bytes()}],
+    )
+    admin_page.get_by_role("button", name="Læs filen").click()
+    expect(admin_page.get_by_role("heading", name="Kontrollér importen")).to_be_visible()
+    assert admin_page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+    results = Axe().run(admin_page, options=AXE_RULES)
+    assert results.violations_count == 0, results.generate_report()
