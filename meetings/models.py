@@ -183,8 +183,12 @@ class Meeting(models.Model):
     # The publisher's own id of the meeting and where its document was read (a FirstAgenda
     # Publication site's API answer): what a harvest finds the meeting again by, also when its
     # agenda has become minutes.
-    external_id = models.CharField(_("id hos udgiveren"), max_length=100, blank=True, db_index=True)
-    source_url = models.URLField(_("kildens adresse"), max_length=500, blank=True)
+    # A default in the database too, so that code of the release before (rolling deploys, an older
+    # migration's state) can still insert meetings.
+    external_id = models.CharField(
+        _("id hos udgiveren"), max_length=100, blank=True, default="", db_default="", db_index=True
+    )
+    source_url = models.URLField(_("kildens adresse"), max_length=500, blank=True, default="", db_default="")
     created = models.DateTimeField(_("oprettet"), auto_now_add=True)
     updated = models.DateTimeField(_("opdateret"), auto_now=True)
 

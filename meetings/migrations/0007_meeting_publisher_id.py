@@ -13,11 +13,11 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='meeting',
             name='external_id',
-            field=models.CharField(blank=True, db_index=True, max_length=100, verbose_name='id hos udgiveren'),
+            field=models.CharField(blank=True, db_default='', db_index=True, default='', max_length=100, verbose_name='id hos udgiveren'),
         ),
         migrations.AddField(
             model_name='meeting',
             name='source_url',
-            field=models.URLField(blank=True, max_length=500, verbose_name='kildens adresse'),
+            field=models.URLField(blank=True, db_default='', default='', max_length=500, verbose_name='kildens adresse'),
         ),
     ]
