@@ -135,7 +135,7 @@ def main():
 
     meetings = fixtures(args.meetings)
     with tempfile.TemporaryDirectory() as folder:
-        pool = pdf_pool(meetings, folder)
+        pool = pdf_pool(fixtures(50), folder)  # the same Bilag texts whatever --meetings
     server, hits = serve(meetings, pool)
     site = get_site(f"http://127.0.0.1:{server.server_port}", "Greve")
 
