@@ -62,6 +62,7 @@ def build(rng, items, subscriptions, searches):
     from alerts.following import normalise_query
     from alerts.models import Subscriber, Subscription
     from meetings.models import Committee, Meeting, Municipality
+    from search.index import refresh_search_vectors
 
     now = timezone.now()
     month_ago = now - datetime.timedelta(days=30)
@@ -150,6 +151,7 @@ def build(rng, items, subscriptions, searches):
                 )
             )
         Subscription.objects.bulk_create(rows, batch_size=5000)
+        refresh_search_vectors()  # bulk_create sends no signals: index what was made
     return len(addresses), len(set(queries))
 
 
@@ -159,6 +161,9 @@ def main():
     parser.add_argument("--items", type=int, default=1000)
     parser.add_argument("--searches", type=int, default=300)
     parser.add_argument("--database-url", help="default: a fresh SQLite file under var/")
+    parser.add_argument(
+        "--profile", action="store_true", help="print cProfile's top functions of the first run"
+    )
     args = parser.parse_args()
 
     db_file = ROOT / "var" / "bench-alerts.sqlite3"
@@ -187,9 +192,22 @@ def main():
     addresses, distinct = build(random.Random(22), args.items, args.subscriptions, args.searches)
     build_seconds = time.perf_counter() - started
 
+    profiler = None
+    if args.profile:
+        import cProfile
+
+        profiler = cProfile.Profile()
+        profiler.enable()
     started = time.perf_counter()
+    cpu_started = time.process_time()
     report = send_alerts()
     first_seconds = time.perf_counter() - started
+    first_cpu = time.process_time() - cpu_started
+    if profiler:
+        import pstats
+
+        profiler.disable()
+        pstats.Stats(profiler, stream=sys.stderr).sort_stats("cumulative").print_stats(40)
     sent = len(mail.outbox)
     sizes = sorted(len(m.body) for m in mail.outbox)
     started = time.perf_counter()
@@ -204,6 +222,8 @@ def main():
         "new_items": args.items,
         "build_seconds": round(build_seconds, 1),
         "send_alerts_seconds": round(first_seconds, 1),
+        "send_alerts_cpu_seconds": round(first_cpu, 1),
+        "load_average": [round(x, 2) for x in os.getloadavg()],
         "mails": sent,
         "searches_run": report.searches,
         "subscriptions_with_news": report.subscriptions,

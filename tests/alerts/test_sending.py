@@ -225,8 +225,8 @@ def test_two_runs_at_once_cannot_both_send(smtp, committee):
     sending.send_alerts()  # ... while the first sends and commits
     assert len(smtp.messages) == 1
     with get_connection() as connection:
-        sent = sending.claim_and_send(planned, object(), cutoff, connection)
-    assert sent is False and len(smtp.messages) == 1
+        result = sending.claim_and_send([(planned, object())], cutoff, connection)
+    assert result == (0, 0, 1) and len(smtp.messages) == 1
 
 
 def test_smtp_down_fails_the_run_and_the_next_run_sends(smtp, committee, settings):
@@ -244,6 +244,40 @@ def test_smtp_down_fails_the_run_and_the_next_run_sends(smtp, committee, setting
     run()
     [message] = smtp.messages
     assert "Vigtigt punkt" in text_of(message)
+
+
+def test_smtp_failing_in_the_middle_of_a_batch_keeps_what_was_sent(smtp, committee):
+    first = follow("a@example.dk", committee=committee)
+    second = follow("b@example.dk", committee=committee)
+    planned_before = {s.pk: s.sent_until for s in (first, second)}
+    AgendaItemFactory(meeting=MeetingFactory(committee=committee))
+
+    class FailsOnTheSecond:
+        def __init__(self):
+            self.real, self.sent = get_connection(), 0
+
+        def __enter__(self):
+            self.real.open()
+            return self
+
+        def __exit__(self, *exc):
+            self.real.close()
+
+        def send_messages(self, messages):
+            if self.sent == 1:
+                raise ConnectionRefusedError("SMTP went away")
+            self.sent += 1
+            return self.real.send_messages(messages)
+
+    with pytest.raises(ConnectionRefusedError):
+        sending.send_alerts(connection=FailsOnTheSecond())
+    [message] = smtp.messages
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert first.sent_until != planned_before[first.pk]  # a@ got its mail: marked
+    assert second.sent_until == planned_before[second.pk]  # b@ did not: left for the next run
+    sending.send_alerts()
+    assert [m.envelope_to for m in smtp.messages] == [["a@example.dk"], ["b@example.dk"]]
 
 
 def test_items_saved_within_the_settle_time_wait_for_the_next_run(smtp, committee, settings):
