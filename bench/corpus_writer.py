@@ -148,7 +148,7 @@ class BulkWriter:
 
 
 def build_search_index(first_id, end_id, *, progress=None, using="default", workers=2):
-    """`refresh_search_vectors()` over items first_id <= id < end_id, in id ranges; PostgreSQL only.
+    """`refresh_search_vectors()` over items first_id <= id < end_id, in id ranges.
 
     Outside a transaction the ranges run on `workers` connections at once, and for a large load
     the indexes on the search vector are dropped first and built again afterwards from their own
@@ -156,7 +156,10 @@ def build_search_index(first_id, end_id, *, progress=None, using="default", work
     The tables are analysed (the items vacuumed) at the end so the planner knows the new rows.
     """
     connection = connections[using]
-    if connection.vendor != "postgresql" or end_id <= first_id:
+    if end_id <= first_id:
+        return
+    if connection.vendor != "postgresql":  # SQLite's FTS5 index, in one pass on one connection
+        refresh_search_vectors(AgendaItem.objects.using(using).filter(pk__gte=first_id, pk__lt=end_id))
         return
     ranges = [(a, min(a + SEARCH_BATCH, end_id)) for a in range(first_id, end_id, SEARCH_BATCH)]
     in_transaction = connection.in_atomic_block

@@ -10,7 +10,7 @@ from tests.factories import CommitteeFactory, MeetingFactory, MunicipalityFactor
 pytestmark = pytest.mark.django_db
 
 FRONT_PAGE_QUERIES = 4  # municipalities, their committees, dated and undated latest meetings
-MUNICIPALITY_QUERIES = 4  # municipality, committees, dated and undated latest meetings
+MUNICIPALITY_QUERIES = 5  # municipality, committees, dated and undated latest meetings, last harvest
 # committee, its years, whether any are undated, that year's meetings, the outcomes of its decisions
 COMMITTEE_QUERIES = 5
 
