@@ -14,9 +14,11 @@ class MunicipalitySlugConverter(SlugConverter):
 
     reserved = {
         "admin",
+        "alerts",
         "api",
         "cases",
         "en",
+        "files",
         "healthz",
         "media",
         "meetings",
