@@ -1,6 +1,6 @@
 """Stored files (Bilag, the meetings' source documents, pending uploads): names, addresses, rows.
 
-Files are stored under names nobody can guess (`unguessable_name`: attachments/2026/<32 hex>.pdf)
+Files are stored under names nobody can guess (meetings/storage.py: attachments/2026/<32 hex>.pdf)
 and are never served from MEDIA_ROOT directly: the storage's `url()` points at
 `attachments.views.stored_file`, which decides per request who may read the file (see there).
 So every `.file.url` in a template, the API and the admin goes through that check, including
@@ -8,38 +8,10 @@ rows stored before the names were random (their old names keep working).
 """
 
 import os
-import secrets
-from pathlib import PurePosixPath
 
 from django.apps import apps
 from django.conf import settings
 from django.core.files.storage import FileSystemStorage
-from django.utils import timezone
-from django.utils.deconstruct import deconstructible
-
-
-@deconstructible
-class UnguessableName:
-    """An `upload_to` that stores a file as <prefix>/<year>/<32 random hex><suffix of the original>.
-
-    The original name is for people (Attachment.original_name, Content-Disposition), never for
-    the path: a name like "Bilag 3 - lukket punkt.pdf" must not be reachable by guessing.
-    """
-
-    def __init__(self, prefix):
-        self.prefix = prefix
-
-    def __call__(self, instance, filename):
-        suffix = PurePosixPath(filename or "").suffix.lower()
-        if not suffix.isascii() or len(suffix) > 10 or not suffix[1:].isalnum():
-            suffix = ""
-        return f"{self.prefix}/{timezone.now():%Y}/{secrets.token_hex(16)}{suffix}"
-
-    def __eq__(self, other):
-        return isinstance(other, UnguessableName) and other.prefix == self.prefix
-
-
-unguessable_attachment_name = UnguessableName("attachments")
 
 
 class ProtectedStorage(FileSystemStorage):

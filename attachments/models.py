@@ -6,8 +6,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem
-
-from .files import unguessable_attachment_name
+from meetings.storage import UnguessableName
 
 # Page texts are joined with a blank line for `Attachment.text`; `Attachment.pages` keeps them apart.
 PAGE_BREAK = "\n\n"
@@ -26,7 +25,7 @@ class Attachment(models.Model):
     order = models.PositiveIntegerField(_("rækkefølge"), default=0)
     title = models.TextField(_("titel"))
     # Stored under a random name (attachments/<year>/<32 hex>.pdf); the uploaded name is kept apart.
-    file = models.FileField(_("fil"), upload_to=unguessable_attachment_name, blank=True, db_index=True)
+    file = models.FileField(_("fil"), upload_to=UnguessableName("attachments"), blank=True, db_index=True)
     original_name = models.CharField(_("oprindeligt filnavn"), max_length=255, blank=True)
     # The publisher's own address of the Bilag (https://dagsordener.greve.dk/Vis/Pdf/bilag/<id>)
     # and its id there, filled by the importer where the source gives them.

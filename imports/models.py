@@ -17,6 +17,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from meetings.models import Meeting
+from meetings.storage import UnguessableName
 
 # Where an upload waits, with the text read from it beside it, until the clerk confirms or cancels.
 PENDING_DIR = "imports/pending"
@@ -64,7 +65,7 @@ class ImportRecord(models.Model):
     status = models.CharField(_("status"), max_length=10, choices=Status.choices, default=Status.PENDING)
     file_name = models.CharField(_("filnavn"), max_length=300)
     # While pending: the upload under imports/pending/; once imported: the meetings' source file.
-    file = models.FileField(_("fil"), upload_to="imports/%Y/", max_length=300, blank=True)
+    file = models.FileField(_("fil"), upload_to=UnguessableName("imports"), max_length=300, blank=True)
     size = models.PositiveBigIntegerField(_("størrelse (bytes)"), default=0)
     sha256 = models.CharField(_("SHA-256"), max_length=64, blank=True)
     municipality = models.CharField(_("kommune (valgt af brugeren)"), max_length=100, blank=True)

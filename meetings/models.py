@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from . import parties
+from .storage import UnguessableName
 
 # The group (meetings/migrations/0002) whose staff may import minutes.
 CLERK_GROUP = "Clerk"
@@ -178,7 +179,8 @@ class Meeting(models.Model):
     fingerprint = models.CharField(_("fingeraftryk"), max_length=64, blank=True, editable=False)
     warnings = models.JSONField(_("advarsler fra importen"), default=list, blank=True)
     source_name = models.CharField(_("kildedokument"), max_length=300, blank=True)
-    source_file = models.FileField(_("kildefil"), upload_to="minutes/%Y/", blank=True)
+    # Stored under a random name (source_name keeps the uploaded one): see attachments/files.py.
+    source_file = models.FileField(_("kildefil"), upload_to=UnguessableName("minutes"), blank=True)
     source_hash = models.CharField(_("kildens SHA-256"), max_length=64, blank=True)
     # The publisher's own id of the meeting and where its document was read (a FirstAgenda
     # Publication site's API answer): what a harvest finds the meeting again by, also when its

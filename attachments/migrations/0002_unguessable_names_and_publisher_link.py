@@ -8,7 +8,7 @@ offering the name they had.
 
 from django.db import migrations, models
 
-import attachments.files
+import meetings.storage
 
 
 def fill_original_names(apps, schema_editor):
@@ -35,7 +35,7 @@ class Migration(migrations.Migration):
             field=models.FileField(
                 blank=True,
                 db_index=True,
-                upload_to=attachments.files.UnguessableName("attachments"),
+                upload_to=meetings.storage.UnguessableName("attachments"),
                 verbose_name="fil",
             ),
         ),

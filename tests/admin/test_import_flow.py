@@ -78,6 +78,8 @@ def test_confirming_saves_everything_and_links_to_the_meeting(clerk_client, cler
     assert meeting.items.count() == 10
     assert meeting.source_name == "aabenraa.txt"
     assert meeting.source_file.name.startswith("minutes/")
+    # Stored under a random name, not the uploaded one (the file view offers the uploaded name).
+    assert re.fullmatch(r"minutes/\d{4}/[0-9a-f]{32}\.txt", meeting.source_file.name)
     assert meeting.source_file.read() == AABENRAA_SEED.read_bytes()
     assert not list((settings.MEDIA_ROOT / "imports" / "pending").iterdir())  # pending copy removed
     page = clerk_client.get(done.url).content.decode()
