@@ -8,7 +8,9 @@ person of the municipality and to a national party. Used by load.py on import an
 
 import re
 
-from .prose import PARTY_LETTERS, outcome, party_name
+from meetings.parties import PARTY_LETTERS, party_of_letter
+
+from .prose import outcome, party_name
 
 # "Susanne Provstgaard (V)", "Liselott Blixt (UP-1)", "Charlotte Levin fra (A)" (Greve) -> the name
 # and the letter(s) printed after it.
@@ -51,4 +53,4 @@ def position_party(who):
     if who in _PARTY_NAMES:
         return who
     _name, letter = split_person(who)
-    return PARTY_LETTERS.get(letter, "")
+    return party_of_letter(letter)

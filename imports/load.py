@@ -26,20 +26,9 @@ from .decisions import outcome_values, position_party, position_person, split_pe
 from .detect import parse_text, text_of_file
 from .types import MinutesError, ParsedItem, ParsedMeeting
 
-# AgendaItem fields a parse sets and a clerk may correct.
-ITEM_FIELDS = [
-    "title",
-    "closed",
-    "presentation",
-    "recommendation",
-    "decision",
-    "decided_by",
-    "outcome",
-    "outcome_target",
-    "duration_minutes",
-    "responsible",
-    "sections",
-]
+# AgendaItem columns a parse sets and a clerk may correct; the case and the absences (relations)
+# are set apart.
+ITEM_FIELDS = [name for name in AgendaItem.IMPORTED_FIELDS if name not in ("case", "absences")]
 HISTORY_FIELDS = ("committee", "date", "number", "text", "positions", "absences")
 
 

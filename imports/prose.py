@@ -29,29 +29,16 @@ How the text is read:
 
 import re
 
+from meetings.parties import PARTY_LETTERS
+
 from .text import MONTHS, one_line
 from .types import ParsedPosition
 
 # ---------------------------------------------------------------------------------------------
 # Parties
 
-# The national ballot letters (Indenrigs- og Sundhedsministeriets partibogstaver).
-PARTY_LETTERS = {
-    "A": "Socialdemokratiet",
-    "B": "Radikale Venstre",
-    "C": "Det Konservative Folkeparti",
-    "D": "Nye Borgerlige",
-    "F": "Socialistisk Folkeparti",
-    "I": "Liberal Alliance",
-    "K": "Kristendemokraterne",
-    "M": "Moderaterne",
-    "O": "Dansk Folkeparti",
-    "Q": "Frie Grønne",
-    "V": "Venstre",
-    "Æ": "Danmarksdemokraterne",
-    "Ø": "Enhedslisten",
-    "Å": "Alternativet",
-}
+# The national ballot letters (Indenrigs- og Sundhedsministeriets partibogstaver): meetings/parties.py,
+# a pure table the party pages read too.
 # The abbreviations Aarhus writes ("Svar på forslag fra KF og M", "Beslutningsforslag SF og ALT").
 # "UFP" (Viggo Jonasen, "Uden For Parti") is no party: it is kept as written by positions().
 ABBREVIATIONS = {

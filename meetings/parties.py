@@ -1,7 +1,7 @@
 """The national parties by ballot letter, and the slugs of their pages. Pure data and functions.
 
-PARTY_LETTERS is the table imports.prose reads positions with (the importer sits above this app
-and may not be imported here); tests/meetings/test_parties.py keeps the two equal.
+PARTY_LETTERS is also the table imports.prose reads positions with (the importer imports it from
+here: this module is plain Python, so the parsers stay free of Django).
 """
 
 PARTY_LETTERS = {

@@ -6,10 +6,8 @@ import datetime
 from django.urls import reverse
 
 from agenda_items.models import Position
-from imports import prose
 from imports.load import get_people
 from meetings.models import Meeting, Municipality, Person
-from meetings.parties import PARTY_LETTERS
 from meetings.people import attendance
 
 from .conftest import JAN_10, load
@@ -17,10 +15,6 @@ from .conftest import JAN_10, load
 
 def person(name):
     return Person.objects.get(municipality__slug="greve", name=name)
-
-
-def test_the_party_table_is_the_readers():
-    assert PARTY_LETTERS == prose.PARTY_LETTERS
 
 
 def test_a_name_with_and_without_a_party_letter_is_one_person(db):
