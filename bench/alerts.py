@@ -24,6 +24,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.common import empty_database  # noqa: E402 (after the path is set)
+
 WORDS = [
     "vindmøller",
     "skole",
@@ -166,24 +168,13 @@ def main():
     )
     args = parser.parse_args()
 
-    db_file = ROOT / "var" / "bench-alerts.sqlite3"
-    if not args.database_url:
-        db_file.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{db_file}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
-    import django
-
-    django.setup()
+    empty_database("alerts", args.database_url)
     from django.conf import settings
     from django.core import mail
-    from django.core.management import call_command
     from django.db import connection
 
     from alerts.sending import send_alerts
 
-    call_command("migrate", verbosity=0)
-    if args.database_url:
-        call_command("flush", interactive=False, verbosity=0)
     settings.EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
     settings.ALERTS_SETTLE_SECONDS = 0
     mail.outbox = []

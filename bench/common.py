@@ -28,6 +28,24 @@ def percentile(values, p):
     return ordered[low] + (ordered[high] - ordered[low]) * (k - low)
 
 
+def empty_database(name, database_url=None):
+    """Django set up on an empty, migrated database: `database_url` flushed, else a fresh SQLite
+    file var/bench-<name>.sqlite3 (for the scripts that run on their own: alerts.py, harvest.py)."""
+    db_file = ROOT / "var" / f"bench-{name}.sqlite3"
+    if not database_url:
+        db_file.unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = database_url or f"sqlite:///{db_file}"
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+
+    call_command("migrate", verbosity=0)
+    if database_url:
+        call_command("flush", interactive=False, verbosity=0)
+
+
 def load_average():
     try:
         return [round(x, 2) for x in os.getloadavg()]

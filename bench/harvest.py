@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.common import load_average  # noqa: E402 (after the path is set)
+from bench.common import empty_database, load_average  # noqa: E402 (after the path is set)
 
 PDF_POOL = 40
 
@@ -115,23 +115,12 @@ def main():
     parser.add_argument("--database-url", help="default: a fresh SQLite file under var/")
     args = parser.parse_args()
 
-    db_file = ROOT / "var" / "bench-harvest.sqlite3"
-    if not args.database_url:
-        db_file.unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = args.database_url or f"sqlite:///{db_file}"
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
-    import django
-
-    django.setup()
-    from django.core.management import call_command
+    empty_database("harvest", args.database_url)
+    from django.db import connection
 
     from attachments.models import Attachment
     from imports.harvest import get_site, harvest_site
     from meetings.models import Meeting
-
-    call_command("migrate", verbosity=0)
-    if args.database_url:
-        call_command("flush", interactive=False, verbosity=0)
 
     meetings = fixtures(args.meetings)
     with tempfile.TemporaryDirectory() as folder:
@@ -175,7 +164,7 @@ def main():
             "bilag": Attachment.objects.count(),
             "bilag_with_text": Attachment.objects.exclude(text="").count(),
         },
-        "database": django.db.connection.vendor,
+        "database": connection.vendor,
         "cpus": os.cpu_count(),
         "load_average": load_average(),
     }
