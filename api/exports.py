@@ -30,7 +30,7 @@ from django.utils.translation import gettext as _
 from agenda_items.models import AgendaItem, Case
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
-from meetings.views import Cursor, meetings_after
+from meetings.paging import Cursor, meetings_after
 from search.request import InvalidSearch, SearchRequest
 from search.results import MAX_RESULTS, PAGE_SIZE
 

@@ -6,7 +6,7 @@ from rest_framework.pagination import BasePagination
 from rest_framework.response import Response
 from rest_framework.utils.urls import remove_query_param, replace_query_param
 
-from meetings.views import Cursor, meetings_after, meetings_before
+from meetings.paging import Cursor, keyset_page, meetings_after, meetings_before
 
 
 class KeysetPagination(BasePagination):
@@ -33,20 +33,14 @@ class KeysetPagination(BasePagination):
         self.request = request
         limit = self.get_limit(request)
         after, before = self.get_cursor(request, "after"), self.get_cursor(request, "before")
-        self.newer = self.older = None
-        if before is not None:
-            rows = self.rows_before(queryset, before, limit + 1)
-            if len(rows) > limit:
-                page = list(reversed(rows[:limit]))
-                self.newer, self.older = self.cursor_of(page[0]), self.cursor_of(page[-1])
-                return page
-            after = None  # less than a page before the cursor: that is simply the first page
-        rows = list(self.rows_after(queryset, after, limit + 1))
-        page = rows[:limit]
-        if after is not None:
-            self.newer = self.cursor_of(page[0]) if page else after
-        if len(rows) > limit:
-            self.older = self.cursor_of(page[-1])
+        page, self.newer, self.older = keyset_page(
+            after,
+            before,
+            limit,
+            rows_after=lambda cursor, n: self.rows_after(queryset, cursor, n),
+            rows_before=lambda cursor, n: self.rows_before(queryset, cursor, n),
+            cursor_of=self.cursor_of,
+        )
         return page
 
     def get_limit(self, request):

@@ -15,7 +15,7 @@ def pick_urls(rotate=100):
 
     from agenda_items.models import AgendaItem, Case
     from meetings.models import Committee, Meeting
-    from meetings.views import Cursor
+    from meetings.paging import Cursor
 
     rng = random.Random(1)
     max_id = Meeting.objects.order_by("-id").values_list("id", flat=True).first()

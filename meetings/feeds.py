@@ -27,7 +27,7 @@ from icalendar import Calendar, Event
 
 from .filters import MeetingFilter
 from .models import Committee, Meeting
-from .views import meetings_after
+from .paging import meetings_after
 
 FEED_LENGTH = 50
 CALENDAR_LIMIT = 500

@@ -1,12 +1,10 @@
-import datetime
 import logging
-from dataclasses import dataclass
 from functools import wraps
 
 from django.apps import apps
 from django.conf import settings
 from django.db import connection
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Prefetch
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
@@ -20,6 +18,7 @@ from agenda_items.models import AgendaItem
 from .cache import page_key_prefix, public_cache_control
 from .filters import MeetingFilter
 from .models import Committee, Meeting, Municipality
+from .paging import Cursor, keyset_page, meetings_after, meetings_before
 
 logger = logging.getLogger(__name__)
 
@@ -76,68 +75,6 @@ def healthz(request):
     except Exception as exc:  # any database failure means "unhealthy", never a 500 page
         return JsonResponse({"status": "error", "database": str(exc.__class__.__name__)}, status=503)
     return JsonResponse({"status": "ok"})
-
-
-# Keyset ("seek") pagination over the list order: newest first, undated last, then id.
-# The list is walked as two runs, dated meetings by (date, id) and then undated ones by id, so that
-# each query is a plain range scan of the (-date, -id) index: PostgreSQL cannot use that index for
-# ORDER BY date DESC NULLS LAST, and one OR-ed condition over both runs would scan from the top
-# again on every page. Page 5 000 costs what page 1 costs. (Candidates for MeetingQuerySet.)
-
-
-@dataclass(frozen=True)
-class Cursor:
-    """A position in the meeting list: the date (None if unknown) and id of one meeting."""
-
-    date: datetime.date | None
-    id: int
-
-    @classmethod
-    def parse(cls, value):
-        """`2026-02-03_123`, or `_123` for an undated meeting; ValueError for anything else."""
-        date_part, separator, id_part = value.rpartition("_")
-        if not separator:
-            raise ValueError(value)
-        return cls(datetime.date.fromisoformat(date_part) if date_part else None, int(id_part))
-
-    @classmethod
-    def of(cls, meeting):
-        return cls(meeting.date, meeting.pk)
-
-    def __str__(self):
-        return f"{self.date.isoformat() if self.date else ''}_{self.id}"
-
-
-def meetings_after(queryset, cursor, limit):
-    """Up to `limit` meetings that follow `cursor` in list order (all from the top if it is None)."""
-    found = []
-    if cursor is None or cursor.date is not None:
-        dated = queryset.filter(date__isnull=False)
-        if cursor is not None:
-            # date <= d bounds the index scan; the OR only sorts out meetings on the cursor's own day.
-            dated = dated.filter(date__lte=cursor.date).filter(Q(date__lt=cursor.date) | Q(id__lt=cursor.id))
-        found = list(dated.order_by("-date", "-id")[:limit])
-    if len(found) < limit:
-        undated = queryset.filter(date__isnull=True)
-        if cursor is not None and cursor.date is None:
-            undated = undated.filter(id__lt=cursor.id)
-        # Ordering by date too, though it is NULL throughout, lets PostgreSQL walk the NULL end of the
-        # (-date, -id) index instead of filtering the whole primary key index for undated rows.
-        found += undated.order_by("-date", "-id")[: limit - len(found)]
-    return found
-
-
-def meetings_before(queryset, cursor, limit):
-    """Up to `limit` meetings that precede `cursor` in list order, nearest first."""
-    found = []
-    dated = queryset.filter(date__isnull=False)
-    if cursor.date is None:
-        found = list(queryset.filter(date__isnull=True, id__gt=cursor.id).order_by("date", "id")[:limit])
-    else:
-        dated = dated.filter(date__gte=cursor.date).filter(Q(date__gt=cursor.date) | Q(id__gt=cursor.id))
-    if len(found) < limit:
-        found += dated.order_by("date", "id")[: limit - len(found)]
-    return found
 
 
 class FrontPageView(TemplateView):
@@ -198,20 +135,14 @@ class MeetingListView(FilterView):
 
     def keyset_page(self, queryset, after, before):
         """(meetings on the page, cursor for the newer page or None, cursor for the older page or None)."""
-        size = self.page_size
-        if before is not None:
-            rows = meetings_before(queryset, before, size + 1)
-            if len(rows) > size:
-                rows = list(reversed(rows[:size]))
-                return rows, Cursor.of(rows[0]), Cursor.of(rows[-1])
-            # Less than a page of newer meetings left: that is simply the first page.
-            after = None
-        rows = meetings_after(queryset, after, size + 1)
-        page = rows[:size]
-        # A cursor past the last meeting gives an empty page; "newer" then starts from the cursor itself.
-        newer = (Cursor.of(page[0]) if page else after) if after is not None else None
-        older = Cursor.of(page[-1]) if len(rows) > size else None
-        return page, newer, older
+        return keyset_page(
+            after,
+            before,
+            self.page_size,
+            rows_after=lambda cursor, n: meetings_after(queryset, cursor, n),
+            rows_before=lambda cursor, n: meetings_before(queryset, cursor, n),
+            cursor_of=Cursor.of,
+        )
 
     def page_url(self, direction, cursor):
         """The current query string with the filters kept and the cursor replaced."""
