@@ -83,7 +83,8 @@ def main(argv=None):
         print(
             f"Added {stats.meetings} meetings with {stats.items} agenda items "
             f"({stats.closed_items} closed), "
-            f"{stats.cases} cases and {stats.attachments} attachments in {stats.municipalities} new "
+            f"{stats.cases} cases, {stats.attachments} attachments and {stats.positions} positions "
+            f"in {stats.municipalities} new "
             f"municipalities: {stats.load_seconds:.1f} s ({stats.items_per_second:.0f} items/s)"
             + (f", search index {stats.index_seconds:.1f} s." if stats.index_seconds else "."),
             flush=True,

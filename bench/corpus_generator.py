@@ -32,7 +32,7 @@ from dataclasses import dataclass, field
 from django.db import connections
 from django.utils import timezone
 
-from agenda_items.models import AgendaItem, Case, normalize_case_number
+from agenda_items.models import AgendaItem, Case, Position, normalize_case_number
 from attachments.models import Attachment
 from bench.corpus_text import (
     DECISIONS,
@@ -64,6 +64,8 @@ from bench.corpus_writer import (
     create_indexes,
     drop_indexes,
 )
+from imports.decisions import outcome_values, position_party, position_person
+from imports.prose import positions
 from meetings.models import Committee, Meeting, Municipality, Person
 
 LAST_DAY = datetime.date(2025, 12, 31)
@@ -74,6 +76,10 @@ FIRST_DAY = datetime.date(LAST_DAY.year - YEARS + 1, 1, 1)
 MEETINGS_PER_MUNICIPALITY = 1000
 MEETINGS_PER_BATCH = 500
 CLOSED_SHARE = 0.03
+# Decisions of the minutes that record a vote by party ("For stemte: A og V. Imod stemte: Ø.") and
+# a member's reservation ("Jens Hansen (Ø) tog forbehold."), as Greve's and Aarhus's do.
+VOTE_SHARE = 0.12
+RESERVATION_SHARE = 0.04
 ITEMS_PER_MEETING = 15  # the mean of 5–25
 ZIPF_EXPONENT = 1.0
 
@@ -90,6 +96,7 @@ class Stats:
     closed_items: int = 0
     cases: int = 0
     attachments: int = 0
+    positions: int = 0
     load_seconds: float = 0.0
     index_seconds: float = 0.0
     case_occurrences: Counter = field(default_factory=Counter)  # items per case number
@@ -126,6 +133,7 @@ class _Municipality:
     style: str  # "aabenraa" | "aarhus"
     people: list[str]
     person_ids: dict
+    person_by_name: dict = field(default_factory=dict)  # "Name" -> id (positions name a person so)
     committees: list = field(default_factory=list)
     case_serial: dict = field(default_factory=dict)  # year -> last serial
     existing_cases: set = field(default_factory=set)
@@ -147,6 +155,7 @@ class CorpusGenerator:
         self.decision_weights = list(itertools.accumulate(w for _, w in DECISIONS))
         self.now = timezone.now()
         self.stats = Stats()
+        self.outcomes = {}
 
     # -- people, municipalities, committees --
 
@@ -189,6 +198,7 @@ class CorpusGenerator:
                 style="aabenraa" if rng.random() < 0.6 else "aarhus",
                 people=people,
                 person_ids=person_ids,
+                person_by_name={p.rsplit(" (", 1)[0]: i for p, i in person_ids.items()},
             )
             if row is not None:
                 municipality.existing_cases = set(
@@ -295,6 +305,35 @@ class CorpusGenerator:
             year=year + rng.randint(0, 1), year2=year + 4, n=rng.randint(1, 450), place=self.places.pick(rng)
         )
 
+    def votes(self, decision, members, absent):
+        """The decision with, now and then, a vote by party and a member's reservation added, and the
+        positions the importer reads from it (imports.prose.positions, as load.py does)."""
+        rng = self.rng
+        lines = []
+        present = [m for m in members if m not in absent]
+        letters = sorted({m.rsplit("(", 1)[1].rstrip(")") for m in present})
+        if len(letters) >= 2 and rng.random() < VOTE_SHARE:
+            against = rng.sample(letters, rng.randint(1, max(1, len(letters) // 3)))
+            in_favour = [letter for letter in letters if letter not in against]
+            lines += [f"For stemte: {_listed(in_favour)}.", f"Imod stemte: {_listed(against)}."]
+        if present and rng.random() < RESERVATION_SHARE:
+            lines.append(f"{rng.choice(present)} tog forbehold.")
+        if not lines:
+            return decision, []
+        decision = decision + "\n\n" + "\n".join(lines)
+        return decision, positions(decision)
+
+    def outcome(self, decision, closed):
+        """The item's outcome fields as the importer derives them (imports.decisions), memoised: most
+        decisions are one of a few texts."""
+        key = (decision, closed)
+        if key not in self.outcomes:
+            values = outcome_values(decision, closed)
+            if len(self.outcomes) > 10_000:
+                return values
+            self.outcomes[key] = values
+        return self.outcomes[key]
+
     def decision(self):
         text = self.rng.choices(self.decisions, cum_weights=self.decision_weights)[0]
         if "{sentence}" in text:
@@ -382,6 +421,10 @@ class CorpusGenerator:
             item_id = writer.new_id(AgendaItem)
             values = self.item(committee, kind, date, position, count, admin_case)
             case_number = values.pop("case_number")
+            stated = []
+            if values["decision"] and 0 < position < count - 1:
+                values["decision"], stated = self.votes(values["decision"], members, absent)
+            values.update(self.outcome(values["decision"], values["closed"]))
             writer.add(
                 AgendaItem,
                 id=item_id,
@@ -400,6 +443,19 @@ class CorpusGenerator:
                 continue
             for person in absent:
                 writer.add(AbsenceRow, agendaitem_id=item_id, person_id=municipality.person_ids[person])
+            for order, parsed in enumerate(stated):
+                name = position_person(parsed.who)
+                writer.add(
+                    Position,
+                    item_id=item_id,
+                    order=order,
+                    who=parsed.who,
+                    stance=parsed.stance,
+                    text=parsed.text,
+                    person_id=municipality.person_by_name.get(name) if name else None,
+                    party=position_party(parsed.who),
+                )
+                self.stats.positions += 1
             if kind == Meeting.Kind.MINUTES or rng.random() < 0.5:
                 self.attachments(item_id, values["title"])
         self.stats.meetings += 1
@@ -478,6 +534,11 @@ class CorpusGenerator:
                 pages=pages,
             )
             self.stats.attachments += 1
+
+
+def _listed(letters):
+    """["A", "V", "C"] -> "A, V og C"."""
+    return letters[0] if len(letters) == 1 else ", ".join(letters[:-1]) + " og " + letters[-1]
 
 
 def municipality_count(meetings):

@@ -15,7 +15,7 @@ from concurrent.futures import ThreadPoolExecutor
 from django.core.management.color import no_style
 from django.db import connections, models, transaction
 
-from agenda_items.models import AgendaItem, Case
+from agenda_items.models import AgendaItem, Case, Position
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search.index import refresh_search_vectors
@@ -36,6 +36,7 @@ WRITE_ORDER = [
     ParticipantRow,
     AgendaItem,
     AbsenceRow,
+    Position,
     Attachment,
 ]
 WITH_IDS = [Municipality, Committee, Person, Case, Meeting, AgendaItem, Attachment]
