@@ -1,12 +1,15 @@
 """Benchmark step 5: the same data exported to SQLite with FTS5 and served by Datasette, the peer."""
 
+import json
 import os
 import sqlite3
 import time
-from urllib.parse import urlencode
+import urllib.request
+from urllib.parse import parse_qsl, urlencode
 
 from bench.common import DATASETTE_PORT, VENV_BIN, log
 from bench.latency import server
+from search.results import PAGE_SIZE
 
 DATASETTE_SCHEMA = """
 CREATE TABLE meetings (
@@ -90,21 +93,38 @@ def datasette_urls(meta):
         "date__lte": f["date_before"],
         "_sort_desc": "date",
     }
+    # Fair to both sides: Datasette's facet suggestions off (it computes them over the whole match
+    # set by default) and a page of PAGE_SIZE rows, as ours.
+    fair = {"_nosuggest": "1", "_size": str(PAGE_SIZE)}
+
+    def search(q):
+        return ["/minutes/agenda_items?" + urlencode({"_search": q, **fair})]
+
     return {
-        "meeting list, filtered (committee + dates)": ["/minutes/meetings?" + urlencode(table_filter)],
-        f"search, common word ({words['common']})": [
-            "/minutes/agenda_items?" + urlencode({"_search": words["common"]})
+        "meeting list, filtered (committee + dates)": [
+            "/minutes/meetings?" + urlencode({**table_filter, **fair})
         ],
-        f"search, rare word ({words['rare']})": [
-            "/minutes/agenda_items?" + urlencode({"_search": words["rare"]})
-        ],
-        f"search, phrase ({words['phrase']})": [
-            "/minutes/agenda_items?" + urlencode({"_search": words["phrase"]})
-        ],
-        f"search, rare phrase of common words ({words['rare_phrase']})": [
-            "/minutes/agenda_items?" + urlencode({"_search": words["rare_phrase"]})
-        ],
+        f"search, common word ({words['common']})": search(words["common"]),
+        f"search, rare word ({words['rare']})": search(words["rare"]),
+        f"search, phrase ({words['phrase']})": search(words["phrase"]),
+        f"search, rare phrase of common words ({words['rare_phrase']})": search(words["rare_phrase"]),
     }
+
+
+def datasette_counts(urls):
+    """How many rows Datasette finds for each of `urls` (its JSON's filtered_table_rows_count)."""
+    counts = {}
+    for name, paths in urls.items():
+        path, _, query = paths[0].partition("?")
+        params = {**dict(parse_qsl(query)), "_size": "1"}
+        url = f"http://127.0.0.1:{DATASETTE_PORT}{path}.json?{urlencode(params)}"
+        try:
+            with urllib.request.urlopen(url, timeout=120) as response:
+                counts[name] = json.load(response).get("filtered_table_rows_count")
+        except (OSError, ValueError) as exc:
+            log(f"  Datasette count for {name}: {exc}")
+            counts[name] = None
+    return counts
 
 
 def datasette(path, log_path):

@@ -2,9 +2,10 @@
 
 import statistics
 import time
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from bench.common import log
+from bench.searches import count_matches, people_urls, search_urls
 
 
 def pick_urls(rotate=100):
@@ -12,8 +13,10 @@ def pick_urls(rotate=100):
     import random
 
     from django.db.models import Count
+    from django.http import QueryDict
 
     from agenda_items.models import AgendaItem, Case
+    from meetings.filters import MeetingFilter
     from meetings.models import Committee, Meeting
     from meetings.paging import Cursor
 
@@ -81,7 +84,21 @@ def pick_urls(rotate=100):
         urls[f"search, ranked word ({search_words['ranked']})"] = [
             "/search/?" + urlencode({"q": search_words["ranked"]})
         ]
-    return urls, {"filters": filters, "words": search_words, "deep_position": depth}
+    more, picked = search_urls(search_words["rare"])
+    urls.update(more)
+    people, people_meta = people_urls()
+    urls.update(people)
+    # The matches of each search, counted the way the site matches (uncapped up to COUNT_CAP).
+    matches = {
+        name: count_matches(parse_qs(urlsplit(paths[0]).query)["q"][0])
+        for name, paths in urls.items()
+        if name.startswith("search,") and "case number" not in name
+    }
+    matches["meeting list, filtered (committee + dates)"] = MeetingFilter(
+        QueryDict(urlencode(filters)), queryset=Meeting.objects.all()
+    ).qs.count()
+    meta = {"filters": filters, "words": search_words, "deep_position": depth, "picked": picked}
+    return urls, {**meta, "people": people_meta, "matches": matches}
 
 
 def pick_search_words():

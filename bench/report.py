@@ -1,10 +1,17 @@
 """Benchmark step 6: the table of targets and measurements, on stdout and in docs/PERFORMANCE.md."""
 
-from bench.common import ROOT
+import json
+import re
+
+from bench.common import RESULTS, ROOT
 
 PERFORMANCE_MD = ROOT / "docs" / "PERFORMANCE.md"
 MARK_START = "<!-- bench:start (written by bench/run.py; edit outside these marks) -->"
 MARK_END = "<!-- bench:end -->"
+# Issue 21's targets: searches up to this many matches within 150 ms, any within 300 ms; the
+# uncached meeting page at twice the 81 requests/s measured on 2026-12-01.
+SEARCH_FEW_MATCHES = 20_000
+UNCACHED_MEETING_PAGES_PER_S = 162
 
 
 def verdict(value, target, higher_is_better=False):
@@ -75,18 +82,26 @@ def report_rows(results):
             )
     single = results.get("single_client", {})
     queries = results.get("queries", {})
+    matches = results.get("pages", {}).get("matches", {})
     targets = {
         "meeting list, filtered": 50,
         "meeting page": 30,
         "item page": 30,
         "case page": 30,
-        "search": 200,
+        "person page": 50,
+        "party page": 50,
+        "search, zero hits": 20,
+        "search": 150,
     }
     first_page = single.get("meeting list, first page", {}).get("p95_ms")
     for name, r in single.items():
         target = next((t for prefix, t in targets.items() if name.startswith(prefix)), None)
+        if target == 150 and (matches.get(name) or 0) > SEARCH_FEW_MATCHES:
+            target = 300  # issue 21: ≤ 150 ms up to 20 000 matches, ≤ 300 ms for any query
         q = queries.get(name, {}).get("queries")
         measured = f"p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} / p99 {r['p99_ms']:.1f} ms; {q} queries"
+        if name in matches:
+            measured += f"; {matches[name]:,} matches"
         if r["requests"] < results.get("requests_per_page", r["requests"]):
             measured += f"; only {r['requests']} requests in the time limit"
         if "sql_ms" in queries.get(name, {}):
@@ -108,11 +123,17 @@ def report_rows(results):
             rows.append((name, "—", measured, ""))
     for name, r in results.get("under_load", {}).items():
         if "requests_per_second" in r:
-            ok = r["requests_per_second"] and r["requests_per_second"] >= 300 and r["errors"] == 0
+            ok = (
+                r["requests_per_second"]
+                and r["requests_per_second"] >= UNCACHED_MEETING_PAGES_PER_S
+                and r["errors"] == 0
+            )
             rows.append(
                 (
                     f"{name}, no page cache, {r['connections']} connections",
-                    "≥ 300 req/s, 0 errors" if name == "meeting page" else "—",
+                    f"≥ {UNCACHED_MEETING_PAGES_PER_S} req/s (2× 81), 0 errors"
+                    if name == "meeting page"
+                    else "—",
                     f"{r['requests_per_second']:.0f} req/s, "
                     f"p50 {r.get('p50_ms', 0):.0f} / p99 {r.get('p99_ms', 0):.0f} ms, "
                     f"{r['errors']} errors",
@@ -132,25 +153,77 @@ def report_rows(results):
                     ("met" if ok else "MISSED") if name == "meeting page" else "",
                 )
             )
-    for name, r in results.get("datasette", {}).get("single_client", {}).items():
+    datasette = results.get("datasette", {})
+    for name, r in datasette.get("single_client", {}).items():
         ours = single.get(name)
         if ours and r.get("p50_ms"):
             ratio = r["p50_ms"] / ours["p50_ms"]
+            found = ""
+            theirs = datasette.get("counts", {}).get(name)
+            if theirs is not None and name in matches:
+                found = f"; rows found: Datasette {theirs:,}, ours {matches[name]:,}"
             rows.append(
                 (
                     f"vs Datasette: {name}",
                     "ratio ≥ 1 (Datasette p50 / ours)",
                     f"{ratio:.2f}× (Datasette p50 {r['p50_ms']:.1f} / p95 {r['p95_ms']:.1f} ms; "
-                    f"ours p50 {ours['p50_ms']:.1f} ms)",
+                    f"ours p50 {ours['p50_ms']:.1f} ms{found})",
                     verdict(ratio, 1, True),
+                )
+            )
+    for backend, r in results.get("recall", {}).items():
+        if "found" in r:
+            rows.append(
+                (
+                    f"Recall, own set of real queries ({backend})",
+                    "≥ 95%",
+                    f"{r['found']}/{r['queries']} ({100 * r['found'] / r['queries']:.0f}%)"
+                    + (f"; missed: {', '.join(r['missed'])}" if r["missed"] else ""),
+                    verdict(r["found"] / r["queries"], 0.95, True),
                 )
             )
     return rows
 
 
+BASELINE = ROOT / "bench" / "baseline.md"
+
+
+def baseline():
+    """(date, {what: measured}) of the table in bench/baseline.md (the previous figures)."""
+    if not BASELINE.exists():
+        return "", {}
+    text = BASELINE.read_text(encoding="utf-8")
+    date = re.search(r"Latest run: (\S+)", text)
+    before = {}
+    for line in text.splitlines():
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        if len(cells) >= 3 and cells[0] not in ("What", "---"):
+            before[_kind(cells[0])] = cells[2]
+    return (date.group(1)[:10] if date else ""), before
+
+
+def _short(measured):
+    """The headline of a measurement: "p95 31.0 ms", "81 req/s", "0.85×", else the text itself."""
+    for pattern, shown in (
+        (r"^([\d.]+)×", "{}×"),
+        (r"^([\d.]+) req/s", "{} req/s"),
+        (r"p95 ([\d.]+)", "p95 {} ms"),
+    ):
+        m = re.search(pattern, measured)
+        if m:
+            return shown.format(m.group(1))
+    return measured.split(" (")[0]
+
+
 def table(rows):
-    lines = ["| What | Target | Measured | |", "| --- | --- | --- | --- |"]
-    lines += [f"| {a} | {b} | {c} | {d} |" for a, b, c, d in rows]
+    date, before = baseline()
+    lines = [
+        f"| What | Target | Measured | Before ({date or '—'}) | |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for a, b, c, d in rows:
+        previous = before.get(_kind(a))
+        lines.append(f"| {a} | {b} | {c} | {_short(previous) if previous else '—'} | {d} |")
     return "\n".join(lines)
 
 
@@ -181,4 +254,66 @@ def write_performance_md(results, rows):
         text = before + block + after
     else:
         text = text.rstrip("\n") + "\n\n" + block + "\n"
+    PERFORMANCE_MD.write_text(text, encoding="utf-8")
+
+
+SCALE_START = "<!-- bench:scale:start (written by bench/run.py; edit outside these marks) -->"
+SCALE_END = "<!-- bench:scale:end -->"
+
+
+def _kind(name):
+    """A measurement's name without the words picked for one corpus: "search, rare word"."""
+    return re.sub(r" \([^()]*\)$", "", name)
+
+
+def write_scale_md(results):
+    """The table of search cost by corpus size: p95 (and matches) of each search at each size, from
+    the scale-<items>.json files of `--searches-only` runs and `results` (the newest at its size)."""
+    runs = {}
+    for path in sorted(RESULTS.glob("scale-*.json")):
+        run = json.loads(path.read_text())
+        runs[run["corpus"]["items"]] = run
+    if results.get("corpus", {}).get("items"):
+        runs[results["corpus"]["items"]] = results
+    sizes = sorted(runs)
+    kinds = []
+    for size in sizes:
+        for name in runs[size].get("single_client", {}):
+            if name.startswith(("search", "person page", "party page")) and _kind(name) not in kinds:
+                kinds.append(_kind(name))
+    lines = [
+        "| Search / page | " + " | ".join(f"{size:,} items" for size in sizes) + " |",
+        "| --- |" + " --- |" * len(sizes),
+    ]
+    for kind in kinds:
+        cells = []
+        for size in sizes:
+            run = runs[size]
+            found = [n for n in run.get("single_client", {}) if _kind(n) == kind]
+            if not found:
+                cells.append("—")
+                continue
+            name = found[0]
+            r = run["single_client"][name]
+            matches = run.get("pages", {}).get("matches", {}).get(name)
+            cells.append(f"{r['p95_ms']:.0f} ms" + (f" ({matches:,})" if matches is not None else ""))
+        lines.append(f"| {kind} | " + " | ".join(cells) + " |")
+    block = "\n".join(
+        [
+            SCALE_START,
+            "p95 with one client against gunicorn; in brackets the items each search matches. Runs: "
+            + "; ".join(f"{size:,} items {runs[size]['date']}" for size in sizes)
+            + ".",
+            "",
+            *lines,
+            SCALE_END,
+        ]
+    )
+    text = PERFORMANCE_MD.read_text(encoding="utf-8")
+    if SCALE_START in text and SCALE_END in text:
+        before, rest = text.split(SCALE_START, 1)
+        text = before + block + rest.split(SCALE_END, 1)[1]
+    else:
+        marker = MARK_END + "\n"
+        text = text.replace(marker, marker + "\n### Search cost by corpus size\n\n" + block + "\n", 1)
     PERFORMANCE_MD.write_text(text, encoding="utf-8")

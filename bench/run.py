@@ -14,8 +14,10 @@ Steps (each bounded in time, all traffic to 127.0.0.1):
    requests per second with wrk at 32 connections;
 4. SQL queries per page (Django's test client in-process);
 5. the same data exported to SQLite with FTS5 and served by Datasette: its filtered table page
-   and full-text search, measured the same way, as a ratio;
-6. one table on stdout, JSON in bench/results/, and the table in docs/PERFORMANCE.md.
+   and full-text search, measured the same way, as a ratio (facet suggestions off, 20 rows on
+   both sides, the rows each side finds reported);
+6. one table on stdout, JSON in bench/results/, and the table in docs/PERFORMANCE.md;
+7. recall of bench/recall.py's real queries on PostgreSQL and on SQLite (scratch databases).
 
 One module per step: bench/parsing.py, database.py, pages.py, latency.py, datasette_peer.py and
 report.py (bench/common.py holds what they share).
@@ -40,11 +42,12 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import DATASETTE_PORT, GUNICORN_PORT, RESULTS, load_average, log  # noqa: E402
 from bench.database import bench_corpus, ensure_database  # noqa: E402
-from bench.datasette_peer import datasette, datasette_urls, export_sqlite  # noqa: E402
+from bench.datasette_peer import datasette, datasette_counts, datasette_urls, export_sqlite  # noqa: E402
 from bench.latency import flush_cache, gunicorn, single_client, under_load  # noqa: E402
 from bench.pages import count_queries, pick_urls  # noqa: E402
 from bench.parsing import bench_parsing  # noqa: E402
-from bench.report import report_rows, table, write_performance_md  # noqa: E402
+from bench.recall import measure_recall  # noqa: E402
+from bench.report import report_rows, table, write_performance_md, write_scale_md  # noqa: E402
 
 # --- set-up -----------------------------------------------------------------------------------
 
@@ -113,10 +116,19 @@ def main(argv=None):
         help="Redis database for the page-cache run (flushed first).",
     )
     parser.add_argument(
-        "--skip", action="append", default=[], help="Skip a step: parsing, load, cached, datasette."
+        "--skip",
+        action="append",
+        default=[],
+        help="Skip a step: parsing, load, cached, datasette, recall.",
     )
     parser.add_argument(
         "--quick", action="store_true", help="Fewer requests and shorter load runs (smoke test)."
+    )
+    parser.add_argument(
+        "--searches-only",
+        action="store_true",
+        help="Only the searches and the person/party pages (single client), for the table of search "
+        "cost by corpus size; results in bench/results/scale-<items>.json.",
     )
     parser.add_argument(
         "--report",
@@ -131,6 +143,7 @@ def main(argv=None):
         rows = report_rows(results)
         print(table(rows))
         write_performance_md(results, rows)
+        write_scale_md(results)
         return
 
     RESULTS.mkdir(parents=True, exist_ok=True)
@@ -155,10 +168,15 @@ def main(argv=None):
             results["parsing"] = bench_parsing(work_dir)
         log("2. corpus")
         results["corpus"] = bench_corpus(
-            args.items, args.seed, args.database_url, 0 if "load" in args.skip else args.sample_meetings
+            args.items,
+            args.seed,
+            args.database_url,
+            0 if "load" in args.skip or args.searches_only else args.sample_meetings,
         )
         urls, meta = pick_urls()
         results["pages"] = {"urls": {k: v[:3] for k, v in urls.items()}, **meta}
+        if args.searches_only:
+            return searches_only(args, results, urls, work_dir)
         log("4. queries per page")
         results["queries"] = count_queries(urls)
         log("3. HTTP latency against gunicorn")
@@ -207,7 +225,11 @@ def main(argv=None):
                     "export": export,
                     "urls": d_urls,
                     "single_client": single_client(DATASETTE_PORT, d_urls, args.requests, timeout=30),
+                    "counts": datasette_counts(d_urls),
                 }
+        if "recall" not in args.skip:
+            log("7. recall of the own set of real queries, on each database")
+            results["recall"] = measure_recall(args.database_url, work_dir)
     finally:
         results["load_average_end"] = load_average()
         stamp = time.strftime("%Y%m%d-%H%M%S")
@@ -219,7 +241,23 @@ def main(argv=None):
     print()
     print(table(rows))
     write_performance_md(results, rows)
+    write_scale_md(results)
     log(f"JSON: bench/results/run-{stamp}.json; table written to docs/PERFORMANCE.md")
+
+
+def searches_only(args, results, urls, work_dir):
+    """The searches and the person/party pages with one client: bench/results/scale-<items>.json."""
+    measured = {k: v for k, v in urls.items() if k.startswith(("search", "person page", "party page"))}
+    with gunicorn(
+        args.database_url, args.workers, Path(work_dir) / "gunicorn.log", args.worker_class, args.threads
+    ):
+        results["single_client"] = single_client(GUNICORN_PORT, measured, args.requests, timeout=30)
+    results["load_average_end"] = load_average()
+    out = json.dumps(results, indent=2, default=str)
+    (RESULTS / f"scale-{results['corpus']['items']}.json").write_text(out)
+    shutil.rmtree(work_dir, ignore_errors=True)
+    write_scale_md(results)
+    log(f"JSON: bench/results/scale-{results['corpus']['items']}.json; table written to docs/PERFORMANCE.md")
 
 
 if __name__ == "__main__":

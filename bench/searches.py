@@ -1,0 +1,163 @@
+"""Benchmark: the searches issue 21 names, and the person and party pages of issue 20.
+
+`search_urls()` picks, from the corpus in the database, what people type beyond the classic
+common/rare/phrase searches of pages.py: a misspelt word that finds nothing (the page answers
+with "Mente du ..."), a word of nonsense (nothing, no suggestion), ae/oe/aa typed for æ/ø/å, the
+tail of a compound, an excluded word, an OR, and one word for each of a ladder of match counts
+(10 to 200 000), so a search path whose cost jumps with the number of matches shows in one
+table. `match_counts()` says how many items each search matches, counted the way the site
+matches them (search.backends' own match()), uncapped up to 300 000.
+
+`people_urls()` picks the person pages with the most positions and attendance, and the party
+pages of the biggest party groups.
+"""
+
+import random
+from urllib.parse import urlencode
+
+from bench.common import log
+
+# The ladder of match counts (one search each); a word is taken when its count is within this
+# factor of the rung.
+LADDER = [10, 100, 1_000, 5_000, 10_000, 15_000, 20_000, 50_000, 200_000]
+LADDER_FACTOR = 1.6
+# Counted up to this many matches (a count of this many means "at least").
+COUNT_CAP = 300_000
+# Words of the vocabulary tried for the ladder (each counted once, in-process).
+LADDER_CANDIDATES = 600
+NONSENSE = "xqvzbrtklmn"
+
+
+def search_path(q, **params):
+    return "/search/?" + urlencode({"q": q, **params})
+
+
+def count_matches(q, section=None):
+    """How many open items the site's search matches for `q` (up to COUNT_CAP)."""
+    from django.db import router
+
+    from agenda_items.models import AgendaItem
+    from search.backends import SECTIONS, backend_for
+    from search.query import parse
+
+    using = router.db_for_read(AgendaItem)
+    parsed = parse(q)
+    if not parsed:
+        return 0
+    backend = backend_for(using)
+    base = AgendaItem.objects.filter(closed=False)
+    with backend.bounded(using):
+        matched, _query, _estimate = backend.match(base, parsed, section, SECTIONS, using)
+        if matched is None:
+            return 0
+        return matched.order_by().values("pk")[:COUNT_CAP].count()
+
+
+def _misspelt(word, rng):
+    """`word` with two neighbouring inner letters swapped ("Mosedalplads" -> "Moesdalplads")."""
+    i = rng.randrange(1, len(word) - 2)
+    return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+
+
+def search_urls(rare_word):
+    """{name: [path]} and {name: what was picked} for the searches of this module."""
+    from search.backends import search
+
+    rng = random.Random(2)
+    urls, picked = {}, {}
+    # A misspelling of the rare word that itself finds nothing, answered with a suggestion.
+    for _ in range(20):
+        typo = _misspelt(rare_word, rng).lower()
+        if typo != rare_word.lower() and not count_matches(typo):
+            results = search(typo)
+            picked["misspelt"] = {"q": typo, "suggestion": results.suggestion, "fuzzy_hits": results.total}
+            urls[f"search, zero hits, misspelt ({typo} → Mente du {results.suggestion or '—'})"] = [
+                search_path(typo)
+            ]
+            break
+    urls[f"search, zero hits, nonsense ({NONSENSE})"] = [search_path(NONSENSE)]
+    for q in ("beskaeftigelse", "oekonomiudvalget", "boern", "groenne"):
+        if count_matches(q):
+            urls[f"search, ae/oe/aa for æ/ø/å ({q})"] = [search_path(q)]
+            break
+    for q in ("screening", "cykelsti", "planlægning", "indsats"):
+        if count_matches(q):
+            urls[f"search, compound tail ({q})"] = [search_path(q)]
+            break
+    urls["search, excluded word (kommune -budget)"] = [search_path("kommune -budget")]
+    urls["search, OR (budget OR ydelser)"] = [search_path("budget OR ydelser")]
+    for rung, (word, n) in ladder().items():
+        urls[f"search, ~{rung:,} matches ({word})"] = [search_path(word)]
+        picked[f"ladder {rung}"] = {"q": word, "matches": n}
+    return urls, picked
+
+
+def ladder():
+    """{rung: (word, matches)}: for each rung of LADDER a word with about that many matches.
+
+    The candidates are the words of random items' texts, so they come in the corpus's own
+    frequencies: common words as often as they are common, rare ones as often as they are rare."""
+    from agenda_items.models import AgendaItem
+
+    rng = random.Random(3)
+    top = AgendaItem.objects.order_by("-pk").values_list("pk", flat=True).first() or 0
+    counted = {}
+    tries = 0
+    while len(counted) < LADDER_CANDIDATES and tries < LADDER_CANDIDATES and top:
+        tries += 1
+        text = (
+            AgendaItem.objects.filter(pk__gte=rng.randint(1, top), closed=False)
+            .order_by("pk")
+            .values_list("presentation", flat=True)
+            .first()
+        )
+        words = [w.strip(".,;:()\"'").lower() for w in (text or "").split()]
+        for word in rng.sample(words, min(3, len(words))):
+            if word.isalpha() and len(word) >= 4 and word not in counted:
+                counted[word] = count_matches(word)
+    chosen = {}
+    for rung in LADDER:
+        near = [(abs(n / rung - 1), w, n) for w, n in counted.items() if n and n / rung >= 1 / LADDER_FACTOR]
+        near = [c for c in near if c[2] / rung <= LADDER_FACTOR]
+        if near:
+            _, word, n = min(near)
+            chosen[rung] = (word, n)
+    log(f"  ladder from {len(counted)} words: {chosen}")
+    return chosen
+
+
+def people_urls(rotate=20):
+    """The person pages of the `rotate` people with the most positions, and the party pages of the
+    biggest groups (a party in a municipality), as {name: [paths]}."""
+    from django.db.models import Count
+
+    from agenda_items.models import Position
+    from meetings.parties import party_slug
+
+    people = list(
+        Position.objects.filter(person__isnull=False, item__closed=False)
+        .values("person_id", "person__municipality__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:rotate]
+    )
+    parties = list(
+        Position.objects.filter(item__closed=False)
+        .exclude(party="")
+        .values("party", "item__meeting__committee__municipality__slug")
+        .annotate(n=Count("pk"))
+        .order_by("-n")[:rotate]
+    )
+    urls = {}
+    if people:
+        urls["person page"] = [
+            f"/{p['person__municipality__slug']}/personer/{p['person_id']}/" for p in people
+        ]
+    if parties:
+        urls["party page"] = [
+            f"/{p['item__meeting__committee__municipality__slug']}/partier/{party_slug(p['party'])}/"
+            for p in parties
+        ]
+    return urls, {
+        "people": [p["n"] for p in people[:3]],
+        "parties": [(p["party"], p["n"]) for p in parties[:3]],
+    }
