@@ -4,7 +4,8 @@ import django_filters
 from django import forms
 
 from agenda_items.models import AgendaItem, Case, normalize_case_number
-from meetings.models import Committee
+from meetings.models import Committee, Person
+from meetings.parties import LETTER_OF
 
 
 class IdFilter(django_filters.NumberFilter):
@@ -49,3 +50,22 @@ class CaseFilter(django_filters.FilterSet):
 
     def filter_number(self, queryset, name, value):
         return queryset.by_number(value) if normalize_case_number(value) else queryset
+
+
+class PersonFilter(django_filters.FilterSet):
+    municipality = django_filters.CharFilter(field_name="municipality__slug", help_text="Municipality slug")
+    party = django_filters.CharFilter(
+        method="filter_party",
+        help_text="Ballot letter as the minutes print it (Ø, UP) or a national party's name (Enhedslisten)",
+    )
+
+    class Meta:
+        model = Person
+        fields = ["municipality", "party"]
+
+    def filter_party(self, queryset, name, value):
+        # A national party by name is its ballot letter; anything else is a letter as printed ("ø"
+        # finds "Ø" too: Python upper-cases it, where SQLite's LIKE knows only ASCII case).
+        value = value.strip()
+        letter = {party.casefold(): letter for party, letter in LETTER_OF.items()}.get(value.casefold())
+        return queryset.filter(party__in=[letter] if letter else {value, value.upper()})

@@ -99,6 +99,75 @@ class PersonSerializer(serializers.ModelSerializer):
         fields = ["id", "name", "party"]
 
 
+class PublicPersonSerializer(serializers.ModelSerializer):
+    """A person the public minutes name: a participant of a meeting, absent from an open item, or named
+    by a position on one (Person.objects.public(); the view selects the municipality)."""
+
+    url = serializers.HyperlinkedIdentityField(view_name="api:person-detail")
+    html_url = LinkField(help_text="The person's page: attendance and positions")
+    party = serializers.CharField(help_text='The ballot letter last printed with the name ("Ø", "UP"), or ""')
+    party_name = serializers.CharField(
+        read_only=True, help_text='The national party the letter stands for ("Enhedslisten"), or ""'
+    )
+    municipality = MunicipalityBriefSerializer()
+
+    class Meta:
+        model = Person
+        fields = ["id", "url", "html_url", "name", "party", "party_name", "municipality"]
+
+
+class AttendanceSerializer(serializers.Serializer):
+    """Minutes meetings attended, attended in part (absent from some of their open items with a
+    decision) and missed (absent from all of them), as the person's page counts them."""
+
+    attended = serializers.IntegerField()
+    partly = serializers.IntegerField()
+    missed = serializers.IntegerField()
+    total = serializers.IntegerField()
+
+
+class YearAttendanceSerializer(AttendanceSerializer):
+    year = serializers.IntegerField(allow_null=True, help_text="null: meetings whose minutes state no date")
+
+
+class StanceCountsSerializer(serializers.Serializer):
+    """Positions the person took on the decisions of open items, by stance."""
+
+    def get_fields(self):
+        # Named by the stances' values ("for" is no Python name to declare a field by).
+        return {stance: serializers.IntegerField() for stance in Position.Stance.values}
+
+
+class PersonDetailSerializer(PublicPersonSerializer):
+    """A person with their attendance at minutes meetings and their positions on the decisions of
+    open items, counted as their page counts them."""
+
+    # PersonViewSet sets `attendance_rows` (meetings.people.attendance_by_year) and `stance_counts`
+    # (meetings.people.stance_counts of the person's public positions) on the person.
+    attendance = serializers.SerializerMethodField()
+    attendance_by_year = YearAttendanceSerializer(
+        source="attendance_rows", many=True, help_text="Newest year first, undated meetings last"
+    )
+    positions_by_stance = serializers.SerializerMethodField()
+
+    class Meta(PublicPersonSerializer.Meta):
+        fields = [
+            *PublicPersonSerializer.Meta.fields,
+            "attendance",
+            "attendance_by_year",
+            "positions_by_stance",
+        ]
+
+    @extend_schema_field(AttendanceSerializer)
+    def get_attendance(self, person):
+        statuses = ("attended", "partly", "missed", "total")
+        return {status: sum(row[status] for row in person.attendance_rows) for status in statuses}
+
+    @extend_schema_field(StanceCountsSerializer)
+    def get_positions_by_stance(self, person):
+        return {stance: person.stance_counts.get(stance, 0) for stance in Position.Stance.values}
+
+
 class MeetingBriefSerializer(serializers.ModelSerializer):
     url = serializers.HyperlinkedIdentityField(view_name="api:meeting-detail")
     html_url = LinkField()

@@ -11,6 +11,7 @@ router.register("committees", views.CommitteeViewSet, basename="committee")
 router.register("meetings", views.MeetingViewSet, basename="meeting")
 router.register("items", views.AgendaItemViewSet, basename="item")
 router.register("cases", views.CaseViewSet, basename="case")
+router.register("people", views.PersonViewSet, basename="person")
 
 urlpatterns = [
     path("schema/", SpectacularAPIView.as_view(), name="schema"),

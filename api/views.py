@@ -13,13 +13,14 @@ from rest_framework.utils.urls import replace_query_param
 
 from agenda_items.models import AgendaItem, Case
 from meetings.filters import MeetingFilter
-from meetings.models import Committee, Meeting, Municipality
+from meetings.models import Committee, Meeting, Municipality, Person
+from meetings.people import attendance, attendance_by_year, public_positions, stance_counts
 from meetings.slugs import moved_path
 from search.request import InvalidSearch, SearchRequest
 from search.results import MAX_PAGE, MAX_RESULTS
 
 from . import serializers
-from .filters import CaseFilter, CommitteeFilter, ItemFilter
+from .filters import CaseFilter, CommitteeFilter, ItemFilter, PersonFilter
 from .pagination import IdPagination, MeetingPagination
 
 
@@ -134,6 +135,28 @@ class CaseViewSet(ReadOnlyViewSet):
         items = case.items.public().timeline().defer(*serializers.ITEM_DEFER)
         case.timeline = list(items.prefetch_related(*serializers.item_prefetches()))
         return case
+
+
+class PersonViewSet(ReadOnlyViewSet):
+    """The people the public minutes name (as /<municipality>/personer/), in id order.
+
+    Someone known only from closed items is not here, and their id is a 404. A person's address adds
+    their attendance and their positions on open items, counted as their page counts them.
+    """
+
+    queryset = Person.objects.public().select_related("municipality")
+    filterset_class = PersonFilter
+
+    def get_serializer_class(self):
+        if self.action == "retrieve":
+            return serializers.PersonDetailSerializer
+        return serializers.PublicPersonSerializer
+
+    def get_object(self):
+        person = super().get_object()
+        person.attendance_rows = attendance_by_year(attendance(person))
+        person.stance_counts = stance_counts(public_positions(person=person))
+        return person
 
 
 class SearchView(GenericAPIView):

@@ -108,6 +108,26 @@ class Committee(models.Model):
         )
 
 
+class PersonQuerySet(models.QuerySet):
+    def public(self):
+        """The people the public minutes name: participants of a meeting, people absent from an open
+        item, people a position on an open item names. Someone known only from closed items (lukket
+        punkt) is not among them. The people page and /api/people/ both list these.
+
+        Read through Person's own reverse relations (Meeting.participants, AgendaItem.absences,
+        Position.person), so this module imports nothing of the apps above it. Each test is an
+        EXISTS on the person's id, answered from the person_id index of its table."""
+        person = models.OuterRef("pk")
+        participants = self.model._meta.get_field("meetings").through
+        absences = self.model._meta.get_field("absent_from").through
+        positions = self.model._meta.get_field("positions").related_model
+        return self.filter(
+            models.Exists(participants.objects.filter(person=person))
+            | models.Exists(absences.objects.filter(person=person, agendaitem__closed=False))
+            | models.Exists(positions.objects.filter(person=person, item__closed=False))
+        )
+
+
 class Person(models.Model):
     """A member as the minutes name them, one per municipality and name: "Jens Møller Bach" and
     "Jens Møller Bach (A)" are one person, whose party letter is the one last printed with the name.
@@ -118,6 +138,8 @@ class Person(models.Model):
     )
     name = models.CharField(_("navn"), max_length=200)
     party = models.CharField(_("parti"), max_length=10, blank=True)
+
+    objects = PersonQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

@@ -204,18 +204,7 @@ class PeopleView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         municipality = get_object_or_404(Municipality, slug=self.kwargs["municipality"])
-        participated = Meeting.participants.through.objects.filter(
-            meeting__committee__municipality=municipality
-        ).values("person_id")
-        absent = AgendaItem.absences.through.objects.filter(
-            agendaitem__closed=False, agendaitem__meeting__committee__municipality=municipality
-        ).values("person_id")
-        positioned = Position.objects.filter(
-            item__closed=False, item__meeting__committee__municipality=municipality, person__isnull=False
-        ).values("person_id")
-        people = Person.objects.filter(municipality=municipality).filter(
-            Q(pk__in=participated) | Q(pk__in=absent) | Q(pk__in=positioned)
-        )
+        people = Person.objects.filter(municipality=municipality).public()
         party_names = (
             Position.objects.filter(item__closed=False, item__meeting__committee__municipality=municipality)
             .exclude(party="")

@@ -37,7 +37,7 @@ def walk(client, url, params=None):
 def test_root_links_every_list(client, db):
     data = get(client, "/api/")
 
-    assert set(data) == {"municipalities", "committees", "meetings", "items", "cases"}
+    assert set(data) == {"municipalities", "committees", "meetings", "items", "cases", "people"}
     assert data["meetings"] == f"{BASE}/api/meetings/"
 
 
