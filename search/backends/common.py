@@ -53,6 +53,9 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
                 "outcome",
             )
         )
+        by_pk = backend.scores(query, matched.db) if results.sort == "relevance" else None
+        if by_pk is not None:  # ranked outside SQL (SQLite: one pass over the index)
+            rows = [(row[0], by_pk.get(row[0], 0.0), *row[2:]) for row in rows]
         results.committees, results.years, results.outcomes = facets(rows)
         # Best first (or newest first), then newest, undated last, then the newest item.
         rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))

@@ -98,6 +98,11 @@ def rank(query):
     return SearchRank(F("search_vector"), query.exact) + SearchRank(F("search_vector"), query.full) * 0.1
 
 
+def scores(query, using):
+    """None: rank() ranks in SQL."""
+    return None
+
+
 def _raw(text, config="danish"):
     return SearchQuery(text, config=config, search_type="raw")
 
