@@ -110,8 +110,9 @@ class Committee(models.Model):
 
 class PersonQuerySet(models.QuerySet):
     def public(self):
-        """The people the public minutes name: participants of a meeting, people absent from an open
-        item, people a position on an open item names. Someone known only from closed items (lukket
+        """The people the public minutes name: participants of a meeting with minutes (an agenda says
+        who is invited, not who came), people absent from an open item, people a position on an open
+        item names: the people with a page (meetings.people.PersonView). Someone known only from closed items (lukket
         punkt) is not among them. The people page and /api/people/ both list these.
 
         Read through Person's own reverse relations (Meeting.participants, AgendaItem.absences,
@@ -122,7 +123,7 @@ class PersonQuerySet(models.QuerySet):
         absences = self.model._meta.get_field("absent_from").through
         positions = self.model._meta.get_field("positions").related_model
         return self.filter(
-            models.Exists(participants.objects.filter(person=person))
+            models.Exists(participants.objects.filter(person=person, meeting__kind="minutes"))
             | models.Exists(absences.objects.filter(person=person, agendaitem__closed=False))
             | models.Exists(positions.objects.filter(person=person, item__closed=False))
         )

@@ -110,6 +110,19 @@ def test_absent_from_or_named_on_an_open_item_is_enough(client, greve):
     assert {"Kun Fraværende", "Kun Navngivet"} <= names(walk(client))
 
 
+def test_a_participant_of_an_agenda_only_is_not_there(client, greve):
+    # An agenda (dagsorden) names who is invited, not who came: no attendance, no page, not listed.
+    municipality = Municipality.objects.get(slug="greve")
+    agenda = MeetingFactory(committee__municipality=municipality, kind=Meeting.Kind.AGENDA)
+    invited = Person.objects.create(municipality=municipality, name="Kun Indkaldt", party="V")
+    agenda.participants.add(invited)
+
+    assert "Kun Indkaldt" not in names(walk(client))
+    assert "detail" in get(client, f"/api/people/{invited.pk}/", status=404)
+    assert client.get(f"/greve/personer/{invited.pk}/").status_code == 404
+    assert "Kun Indkaldt" not in client.get("/greve/personer/").content.decode()
+
+
 def test_the_closed_item_fixture_keeps_its_person(client, secret):
     # tests/feeds/conftest.py: "TOPHEMMELIGT Person" is absent from a closed item, and nothing else.
     body = client.get("/api/people/", {"limit": 100}).content.decode()
