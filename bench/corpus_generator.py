@@ -3,8 +3,10 @@
 The corpus imitates what the importers produce from real documents (see fixtures/minutes/):
 municipalities with their committees, meetings spread over twenty years, 5–25 items a meeting
 with Sagsfremstilling, Indstilling ("at ..."), Beslutning ("Godkendt.", "Taget til
-orientering."), "Sagen afgøres i", other sections ("Økonomi", "Høring", ...), absences
-("Name (P)"), attachments with text and about 3% closed items. The Danish text is composed at
+orientering.") with its outcome, now and then a vote by party ("For stemte: A og V. Imod stemte:
+Ø.") or a member's reservation with the positions the importer reads from them, "Sagen afgøres
+i", other sections ("Økonomi", "Høring", ...), absences ("Name (P)"), attachments with text and
+about 3% closed items. The Danish text is composed at
 run time from the seed minutes (parsed with the project's own parsers), so its vocabulary and
 sentence shapes are the seeds'; generated place names give it the long tail of rare words real
 minutes have. Case numbers follow the municipality's format (`25/31181` like Aabenraa,
