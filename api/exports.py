@@ -20,7 +20,7 @@ import html
 import uuid
 from zoneinfo import ZoneInfo
 
-from django.db.models import Prefetch
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import HttpResponse, HttpResponseBadRequest, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404
 from django.utils import timezone, translation
@@ -323,6 +323,15 @@ def meeting_list_csv(request):
     return csv_response(header, rows(), "moeder.csv")
 
 
+def positions_text(positions):
+    """How parties and members stood, in one cell: "For: Venstre, Socialdemokratiet; Imod: Enhedslisten"
+    (stances in the order the decision states them first)."""
+    by_stance = {}
+    for position in positions:
+        by_stance.setdefault(position.get_stance_display(), []).append(position.who)
+    return "; ".join(f"{stance}: {', '.join(who)}" for stance, who in by_stance.items())
+
+
 def search_csv(request):
     """/search/export.csv?q=...: the search's hits page after page, at most SEARCH_CSV_ROWS rows.
 
@@ -348,6 +357,7 @@ def search_csv(request):
             for page in range(1, last_page + 1):
                 if page > 1:
                     results = search.run(page=page)
+                prefetch_related_objects([hit.item for hit in results.hits], "positions")
                 for hit in results.hits:
                     item, meeting = hit.item, hit.item.meeting
                     yield [
@@ -362,9 +372,13 @@ def search_csv(request):
                         item.case.number if item.case else "",
                         html.unescape(strip_tags(hit.snippet)),
                         item.outcome_label,
+                        positions_text(item.positions.all()),
                     ]
                 if not results.has_next:
                     return
 
-    header = ["id", "url", "kommune", "udvalg", "dato", "type", "punkt", "titel", "sag", "uddrag", "udfald"]
+    header = [
+        *["id", "url", "kommune", "udvalg", "dato", "type", "punkt", "titel", "sag", "uddrag", "udfald"],
+        "holdninger",
+    ]
     return csv_response(header, rows(), "soegning.csv")

@@ -211,6 +211,7 @@ def test_search_csv_has_the_hits(client, seeds):
         "sag",
         "uddrag",
         "udfald",
+        "holdninger",
     ]
     item = AgendaItem.objects.get(number="15", meeting__committee__municipality__slug="aabenraa")
     assert rows[1][:9] == [

@@ -1,5 +1,8 @@
 """The outcome facet and filter of search, on real Greve minutes (see conftest.py)."""
 
+import csv
+import io
+
 from django.http import QueryDict
 from django.urls import reverse
 
@@ -56,3 +59,18 @@ def test_the_api_carries_outcome_and_positions(client, greve):
         ("Mehmet Zeki Dogru (Ø)", "against", "Enhedslisten"),
     ]
     assert all(p["person"] for p in data["positions"])
+
+
+def test_the_search_export_carries_outcome_and_positions(client, greve):
+    # 28 February 2022, item 8: "Anbefales" with John T. Olsen (A) abstaining and Mehmet Zeki Dogru
+    # (Ø) voting against (as the API test above reads them).
+    response = client.get(
+        reverse("search_csv"),
+        {"outcome": "recommended", "date_after": "2022-02-28", "date_before": "2022-02-28"},
+    )
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(body), delimiter=";"))
+    header, row = rows[0], next(r for r in rows[1:] if r[6] == "8")
+    assert header[-2:] == ["udfald", "holdninger"]
+    assert row[-2] == str(AgendaItem.Outcome.RECOMMENDED.label)
+    assert row[-1] == "Undlod at stemme: John T. Olsen (A); Imod: Mehmet Zeki Dogru (Ø)"
