@@ -358,12 +358,13 @@ def _subject(text):
 # Positions
 
 # A stance after its subject: "X kunne ikke tiltræde", "X tog forbehold", "X stemte imod",
-# "X undlod at tage stilling". Negated forms come first in each place they could overlap.
+# "X undlod at tage stilling", "X (Ø) anbefaler administrationens indstilling". Negated forms come first in each place they could overlap.
 _SUFFIX = re.compile(
     r"\b(?:"
     r"(?P<against>kunne\s+ikke\s+(?:tiltræde|anbefale|støtte)|kan\s+ikke\s+(?:tiltræde|anbefale|støtte)"
-    r"|tiltræder\s+ikke|stemte\s+(?:i\s*)?mod|stemmer\s+(?:i\s*)?mod)"
-    r"|(?P<for>kunne\s+tiltræde|kan\s+tiltræde|tiltræder|tiltrådte|stemte\s+for|stemmer\s+for)"
+    r"|tiltræder\s+ikke|anbefal(?:er|ede)\s+ikke|stemte\s+(?:i\s*)?mod|stemmer\s+(?:i\s*)?mod)"
+    r"|(?P<for>kunne\s+(?:tiltræde|anbefale)|kan\s+(?:tiltræde|anbefale)|tiltræder|tiltrådte"
+    r"|anbefal(?:er|ede)|stemte\s+for|stemmer\s+for)"
     r"|(?P<reservation>t(?:og|ager)\s+(?:et\s+|sit\s+|deres\s+)?forbehold)"
     r"|(?P<abstained>undl(?:od|ader)\s+at\s+(?:stemme|tage\s+stilling)|undl(?:od|ader)"
     r"|stem(?:te|mer)\s+blankt|afstod\s+fra\s+at\s+stemme)"

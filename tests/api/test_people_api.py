@@ -143,8 +143,10 @@ def test_detail_attendance_and_positions_are_the_person_page_s(client, greve):
         {"attended": 1, "partly": 0, "missed": 1, "total": 2, "year": 2022},
     ]
     # 6 March 2023, item 3: "Mehmet Zeki Dogru (Ø) stemmer for." and twice "... og Mehmet Zeki Dogru
-    # (Ø) stemmer for."; 28 February 2022, item 8: "Mehmet Zeki Dogru (Ø) stemte imod ...".
-    assert data["positions_by_stance"] == {"for": 3, "against": 1, "reservation": 0, "abstained": 0}
+    # (Ø) stemmer for."; 28 February 2022, item 8: "Mehmet Zeki Dogru (Ø) stemte imod ...", and item
+    # 16 (Cykelstiprojekter med puljemidler 2021): "Mehmet Zeki Dogru (Ø) anbefaler administrationens
+    # indstilling."
+    assert data["positions_by_stance"] == {"for": 4, "against": 1, "reservation": 0, "abstained": 0}
 
     # The same figures as the person's page.
     context = client.get(mehmet.get_absolute_url()).context

@@ -329,6 +329,18 @@ def test_party_letters_table():
                 (SF, "against"),
             ],
         ),
+        # greve/greve_2022-02-28_oekonomiudvalget_89d56abc.json.gz: a member recommends
+        (
+            "Mehmet Zeki Dogru (Ø) anbefaler administrationens indstilling.",
+            [("Mehmet Zeki Dogru (Ø)", "for")],
+        ),
+        # greve/greve_2022-01-31_byraad-2022-2025_779d518b.json.gz: parties by letter
+        (
+            "(A), (F) og (Ø) anbefaler administrationens indstilling.",
+            [("Socialdemokratiet", "for"), ("Socialistisk Folkeparti", "for"), ("Enhedslisten", "for")],
+        ),
+        # greve/greve_2023-06-12_oekonomiudvalget_f81ee415.json.gz: the committee itself, no position
+        ("Økonomiudvalget anbefaler administrationens indstilling overfor Byrådet.", []),
         # greve/greve_2023-02-27_oekonomiudvalget_140e556f.json.gz
         ("Imod stemte: ingen", []),
         # greve/greve_2022-03-21_klima-teknik-og-miljoeudvalget_efe495ec.json.gz: the committee abstaining
