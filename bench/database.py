@@ -108,14 +108,10 @@ def load_sample(database_url, meetings, seed):
         "'items_per_second': s.items_per_second, 'index_seconds': s.index_seconds}))"
     )
     out = subprocess.run(
-        [sys.executable, "-c", code],
-        env=env,
-        check=True,
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=1800,
+        [sys.executable, "-c", code], env=env, cwd=ROOT, capture_output=True, text=True, timeout=1800
     )
+    if out.returncode:
+        raise SystemExit(f"The load sample failed:\n{out.stderr[-3000:]}")
     sample = json.loads(out.stdout.strip().splitlines()[-1])
     sample["meetings"] = meetings
     ensure_database_dropped(scratch)
