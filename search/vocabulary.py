@@ -9,6 +9,7 @@ length), never by scanning titles or texts.
 """
 
 import re
+from collections import Counter
 
 from django.db import connections
 
@@ -114,3 +115,21 @@ def suggestion(query, q, using):
         if near and near != fold(word):
             suggested = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", near, suggested, flags=re.I)
     return suggested if suggested != q else None
+
+
+def spelled_out(suggested, q, texts):
+    """`suggested` with each stem it put in for a typed word written as `texts` (what the suggestion
+    found) print it most often: "bølgebryd" -> "bølgebrydere". The vocabulary holds stems, and
+    "Mente du" should offer a word a reader knows; a form is used only if it has the same stem,
+    so the word finds what the stem found."""
+    typed = {word.casefold() for word in re.findall(r"[^\W_]+", q)}
+    for base in dict.fromkeys(re.findall(r"[^\W_]+", suggested)):
+        if base.casefold() in typed or is_number(base):
+            continue
+        starts = re.compile(rf"(?<![^\W_]){re.escape(base)}[^\W_]*", re.IGNORECASE)
+        forms = Counter(m.group(0).lower() for text in texts for m in starts.finditer(text or ""))
+        forms = [(-n, len(form), form) for form, n in forms.items() if stem(form) == stem(base)]
+        if forms:
+            word = min(forms)[2]
+            suggested = re.sub(rf"(?<![^\W_]){re.escape(base)}(?![^\W_])", word, suggested)
+    return suggested

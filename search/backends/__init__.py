@@ -8,7 +8,7 @@ from agenda_items.models import AgendaItem
 from ..highlight import matching_bilag
 from ..query import parse
 from ..results import SearchResults, SearchTimedOut
-from ..vocabulary import suggestion
+from ..vocabulary import spelled_out, suggestion
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
@@ -65,6 +65,12 @@ def _search_suggestion(results, parsed, base, backend, section, using):
     matched, query, estimate_of = backend.match(base, parse(suggested), section, SECTIONS, using)
     if matched is None or not matched.exists():
         return None
-    results.suggestion, results.fuzzy = suggested, True
+    results.fuzzy = True
     common.fill_page(results, matched, backend, query, estimate_of)
+    texts = [
+        text
+        for hit in results.hits
+        for text in (hit.item.title, hit.item.decision, hit.item.recommendation, hit.item.presentation)
+    ]
+    results.suggestion = spelled_out(suggested, results.query, texts)
     return query
