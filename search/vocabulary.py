@@ -62,9 +62,8 @@ def _known(base, cursor, vendor):
 
 def _candidates(base, cursor, vendor):
     if vendor == "postgresql":
-        cursor.execute(
-            "SELECT word FROM search_lexeme WHERE word %% %s ORDER BY word <-> %s LIMIT 50", [base, base]
-        )
+        # Nearest first down the GiST index (migration 0003); distance() then decides what is near.
+        cursor.execute("SELECT word FROM search_lexeme ORDER BY word <-> %s LIMIT 50", [base])
     else:
         cursor.execute(
             "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
