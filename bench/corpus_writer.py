@@ -19,6 +19,7 @@ from agenda_items.models import AgendaItem, Case, Position
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search.index import refresh_search_vectors
+from search.models import Lexeme
 
 SEARCH_BATCH = 5000
 # From this many items on, the search-vector indexes are dropped and built again after the refresh.
@@ -195,7 +196,10 @@ def build_search_index(first_id, end_id, *, progress=None, using="default", work
     finally:
         create_indexes(connection, rebuild)
     with connection.cursor() as cursor:
-        for model in (Municipality, Committee, Person, Case, Meeting, AgendaItem, Attachment):
+        # Every table written, and the vocabulary the index just grew: a table without statistics
+        # is planned as if it were empty, and PostgreSQL then scans 550 000 positions for the
+        # 20 items of a meeting page (60 ms) instead of using the index on item_id.
+        for model in [*WRITE_ORDER, Lexeme]:
             command = "VACUUM ANALYZE" if model is AgendaItem and not in_transaction else "ANALYZE"
             cursor.execute(f"{command} {connection.ops.quote_name(model._meta.db_table)}")
 
