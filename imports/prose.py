@@ -358,7 +358,8 @@ def _subject(text):
 # Positions
 
 # A stance after its subject: "X kunne ikke tiltræde", "X tog forbehold", "X stemte imod",
-# "X undlod at tage stilling", "X (Ø) anbefaler administrationens indstilling". Negated forms come first in each place they could overlap.
+# "X undlod at tage stilling", "X (Ø) anbefaler administrationens indstilling". Negated forms come
+# first in each place they could overlap.
 _SUFFIX = re.compile(
     r"\b(?:"
     r"(?P<against>kunne\s+ikke\s+(?:tiltræde|anbefale|støtte)|kan\s+ikke\s+(?:tiltræde|anbefale|støtte)"

@@ -5,6 +5,9 @@ The parameter names are an interface: other pages and outside links build these 
 
 import django_filters
 from django import forms
+from django.forms.utils import flatatt
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 from django_filters import fields as filter_fields
 
@@ -14,6 +17,34 @@ from .models import Committee, Meeting, Municipality
 
 # type="date" makes browsers offer a date picker; it submits and expects ISO dates, whatever the locale.
 ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+
+
+class LongSelect(forms.Select):
+    """A <select> of many options (every committee of the archive, grouped by municipality: 600 at a
+    million items, about 1 500 for the whole country), written out in one pass.
+
+    Django's Select renders each option through a template of its own, which at 600 options is
+    most of a search page's time (18 ms of 45 for a search that finds nothing). The markup is the
+    same as Django's (name, id, attributes, <optgroup>, selected), escaped by format_html; the
+    field's label and errors are still rendered by the form's templates."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = {str(v) for v in self.format_value(value)}
+
+        def option(value, label):
+            selected = " selected" if str(value) in chosen else ""
+            return format_html('<option value="{}"{}>{}</option>', value, mark_safe(selected), label)
+
+        parts = [format_html('<select name="{}"{}>', name, flatatt(self.build_attrs(self.attrs, attrs)))]
+        for value_or_group, label_or_options in self.choices:
+            if isinstance(label_or_options, (list, tuple)):
+                parts.append(format_html('<optgroup label="{}">', value_or_group))
+                parts.extend(option(v, label) for v, label in label_or_options)
+                parts.append("</optgroup>")
+            else:
+                parts.append(option(value_or_group, label_or_options))
+        parts.append("</select>")
+        return mark_safe("".join(parts))
 
 
 class CommitteeChoiceField(filter_fields.ChoiceField):
@@ -49,6 +80,7 @@ class MeetingFilter(django_filters.FilterSet):
         method="filter_committee",
         empty_label=_("Alle udvalg"),
         error_messages={"invalid_choice": _("Udvalget findes ikke i arkivet. Vælg et fra listen.")},
+        widget=LongSelect,
     )
     committee.field_class = CommitteeChoiceField
     date_after = django_filters.DateFilter(

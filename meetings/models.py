@@ -112,8 +112,8 @@ class PersonQuerySet(models.QuerySet):
     def public(self):
         """The people the public minutes name: participants of a meeting with minutes (an agenda says
         who is invited, not who came), people absent from an open item, people a position on an open
-        item names: the people with a page (meetings.people.PersonView). Someone known only from closed items (lukket
-        punkt) is not among them. The people page and /api/people/ both list these.
+        item names: the people with a page (meetings.people.PersonView). Someone known only from
+        closed items (lukket punkt) is not among them. The people page and /api/people/ list these.
 
         Read through Person's own reverse relations (Meeting.participants, AgendaItem.absences,
         Position.person), so this module imports nothing of the apps above it. Each test is an

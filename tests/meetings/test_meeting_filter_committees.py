@@ -94,3 +94,37 @@ def test_unknown_values_are_refused_without_repeating_them(client, two, query):
     message = BeautifulSoup(response.content, "html.parser").select_one(".errorlist").get_text()
     assert query.split("=")[1] not in message
     assert "Vælg" in message
+
+
+@pytest.mark.parametrize("value", ["", "aarhus/socialudvalget", 'x"><script>'])
+def test_the_long_committee_list_is_the_markup_django_s_select_writes(two, value):
+    # meetings.filters.LongSelect writes the options in one pass; the result must be what Django's
+    # own Select renders: same options, groups, selection, attributes and escaping.
+    from django.forms import Select
+    from django.http import QueryDict
+
+    from meetings.filters import LongSelect, MeetingFilter
+    from meetings.models import Meeting
+
+    CommitteeFactory(municipality=two["social"].committee.municipality, name='Udvalget "<for> & Co"')
+    form = MeetingFilter(QueryDict(mutable=True) | {"committee": value}, queryset=Meeting.objects.all()).form
+    field = form["committee"]
+    assert isinstance(field.field.widget, LongSelect)
+    attrs = field.build_widget_attrs({"id": field.auto_id})
+    ours = BeautifulSoup(str(field), "html.parser")
+    django_s = BeautifulSoup(
+        Select(choices=field.field.widget.choices).render(field.html_name, field.value(), attrs=attrs),
+        "html.parser",
+    )
+
+    def elements(soup):  # every element with its attributes and own text; whitespace between tags aside
+        return [
+            (tag.name, sorted(tag.attrs.items()), tag.string if tag.name == "option" else None)
+            for tag in soup.find_all(True)
+        ]
+
+    assert elements(ours) == elements(django_s)
+    assert len(ours.find_all("option")) == 6  # "Alle udvalg" and five committees
+    assert [o["value"] for o in ours.find_all("option", selected=True)] == (
+        [value] if value != 'x"><script>' else []
+    )
