@@ -163,7 +163,7 @@ def main(argv=None):
     }
     work_dir = tempfile.mkdtemp(prefix="minutes-bench-")
     try:
-        if "parsing" not in args.skip:
+        if "parsing" not in args.skip and not args.searches_only:
             log("1. parsing: seeds and a 200-page PDF")
             results["parsing"] = bench_parsing(work_dir)
         log("2. corpus")
