@@ -32,8 +32,10 @@ def search_path(q, **params):
     return "/search/?" + urlencode({"q": q, **params})
 
 
-def count_matches(q, section=None):
-    """How many open items the site's search matches for `q` (up to COUNT_CAP)."""
+def _matched(q, section=None):
+    """(backend, the open items the site's search matches for `q`, the queryset the site estimates
+    their number from), as search.backends.search() matches them; matched is None when `q` has
+    nothing to search for."""
     from django.db import router
 
     from agenda_items.models import AgendaItem
@@ -41,17 +43,25 @@ def count_matches(q, section=None):
     from search.query import parse
 
     using = router.db_for_read(AgendaItem)
+    backend = backend_for(using)
     parsed = parse(q)
     if not parsed:
-        return 0
-    backend = backend_for(using)
-    base = AgendaItem.objects.filter(closed=False)
+        return backend, None, None
     # Not backend.bounded(): counting a common word's matches in full takes longer than the
     # site's statement timeout, which is the point of bounding the site's own searches.
-    matched, _query, _estimate = backend.match(base, parsed, section, SECTIONS, using)
-    if matched is None:
-        return 0
-    return matched.order_by().values("pk")[:COUNT_CAP].count()
+    matched, _query, estimate_of = backend.match(
+        AgendaItem.objects.filter(closed=False), parsed, section, SECTIONS, using
+    )
+    return backend, matched, estimate_of
+
+
+def _count(matched):
+    return matched.order_by().values("pk")[:COUNT_CAP].count() if matched is not None else 0
+
+
+def count_matches(q, section=None):
+    """How many open items the site's search matches for `q` (up to COUNT_CAP)."""
+    return _count(_matched(q, section)[1])
 
 
 def _misspelt(word, rng):
@@ -119,11 +129,12 @@ def ladder():
             seen.add(word)
             # PostgreSQL's estimate (a millisecond) first; a word is counted only when it may fill
             # a rung still empty (counting a common word takes seconds at a million items).
-            guess = estimate_matches(word)
+            backend, matched, estimate_of = _matched(word)
+            guess = _estimate(backend, estimate_of)
             open_rungs = [r for r in LADDER if r not in chosen]
             if guess is not None and not any(r / 4 <= guess <= r * 4 for r in open_rungs):
                 continue
-            counted[word] = n = count_matches(word)
+            counted[word] = n = _count(matched)
             for rung in open_rungs:
                 if n and 1 / LADDER_FACTOR <= n / rung <= LADDER_FACTOR:
                     chosen[rung] = (word, n)
@@ -132,21 +143,13 @@ def ladder():
     return dict(sorted(chosen.items()))
 
 
-def estimate_matches(q):
-    """PostgreSQL's estimate of `q`'s matches (None on SQLite)."""
-    from django.db import connection
+def _estimate(backend, estimate_of):
+    """PostgreSQL's estimate of the matches (None on SQLite, which has none; 0: nothing to match)."""
+    from search.backends import sqlite
 
-    from agenda_items.models import AgendaItem
-    from search.backends import SECTIONS, backend_for
-    from search.query import parse
-
-    if connection.vendor != "postgresql":
+    if backend is sqlite:
         return None
-    backend = backend_for(connection.alias)
-    matched, _query, _estimate = backend.match(
-        AgendaItem.objects.filter(closed=False), parse(q), None, SECTIONS, connection.alias
-    )
-    return backend.estimated_count(matched) if matched is not None else 0
+    return backend.estimated_count(estimate_of) if estimate_of is not None else 0
 
 
 def people_urls(rotate=20):
