@@ -255,14 +255,33 @@ class Position(models.Model):
         verbose_name=_("person"),
     )
     party = models.CharField(_("parti"), max_length=100, blank=True, db_index=True)
+    # The item's municipality, stored again here so that a party's page finds its positions in one
+    # index range (municipality, party) instead of through item, meeting and committee; an item
+    # never changes municipality. save() fills it from the item; bulk writers pass it.
+    municipality = models.ForeignKey(
+        Municipality,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("kommune"),
+    )
 
     class Meta:
         ordering = ["item", "order"]
         verbose_name = _("holdning")
         verbose_name_plural = _("holdninger")
+        indexes = [models.Index(fields=["municipality", "party"], name="position_municipality_party")]
 
     def __str__(self):
         return f"{self.who}: {self.get_stance_display()}"
+
+    def save(self, *args, **kwargs):
+        if self.municipality_id is None:
+            self.municipality_id = (
+                AgendaItem.objects.filter(pk=self.item_id)
+                .values_list("meeting__committee__municipality_id", flat=True)
+                .get()
+            )
+        super().save(*args, **kwargs)
 
     @property
     def party_letter(self):

@@ -456,6 +456,7 @@ class CorpusGenerator:
                     text=parsed.text,
                     person_id=municipality.person_by_name.get(name) if name else None,
                     party=position_party(parsed.who),
+                    municipality_id=municipality.id,
                 )
                 self.stats.positions += 1
             if kind == Meeting.Kind.MINUTES or rng.random() < 0.5:

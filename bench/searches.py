@@ -169,7 +169,7 @@ def people_urls(rotate=20):
     parties = list(
         Position.objects.filter(item__closed=False)
         .exclude(party="")
-        .values("party", "item__meeting__committee__municipality__slug")
+        .values("party", "municipality__slug")
         .annotate(n=Count("pk"))
         .order_by("-n")[:rotate]
     )
@@ -180,8 +180,7 @@ def people_urls(rotate=20):
         ]
     if parties:
         urls["party page"] = [
-            f"/{p['item__meeting__committee__municipality__slug']}/partier/{party_slug(p['party'])}/"
-            for p in parties
+            f"/{p['municipality__slug']}/partier/{party_slug(p['party'])}/" for p in parties
         ]
     return urls, {
         "people": [p["n"] for p in people[:3]],

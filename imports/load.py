@@ -450,12 +450,14 @@ def save_history_and_positions(item, p_item, *, new, people=None):
         for order, values in enumerate(history_values(p_item), start=1)
     )
     people = people or {}
+    municipality_id = item.meeting.committee.municipality_id
     Position.objects.bulk_create(
         Position(
             item=item,
             order=order,
             person=people.get(values["who"]) if position_person(values["who"]) else None,
             party=position_party(values["who"]),
+            municipality_id=municipality_id,
             **values,
         )
         for order, values in enumerate(position_values(p_item), start=1)

@@ -7,22 +7,25 @@ Each page runs a fixed number of queries, however many meetings a person has att
 
 from collections import Counter
 
-from django.db.models import Count, Q
+from django.db.models import Count, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.views.generic import TemplateView
 
 from agenda_items.models import AgendaItem, Position
 
-from .models import Meeting, Municipality, Person
+from .models import Committee, Meeting, Municipality, Person
 from .parties import LETTER_OF, PARTY_BY_SLUG, party_slug
 
-# A person's or a party's positions on one page, newest first; the counts above them cover all.
-POSITIONS_SHOWN = 200
+# A person's or a party's positions, newest first, this many a page (?side=2 the next); the counts
+# above them cover all.
+POSITIONS_SHOWN = 50
 # The attendance chart: a bar per year, this wide at the year with the most meetings.
 CHART_WIDTH = 400
 BAR_HEIGHT = 22
 LABEL_WIDTH = 48
+# ?aar= of the meetings the minutes give no date.
+UNDATED = "uden-dato"
 
 
 def attendance(person):
@@ -30,28 +33,39 @@ def attendance(person):
     ("attended", "partly": absent from some of its open items with a decision, "missed": from all).
 
     A meeting counts when the minutes list the person among its participants or as absent from
-    one of its open items; agendas say nothing about who came."""
-    open_items = AgendaItem.objects.filter(closed=False)
-    absent_items = open_items.filter(absences=person)
-    participated = Meeting.participants.through.objects.filter(person=person).values("meeting_id")
-    meetings = list(
-        Meeting.objects.with_committee()
-        .filter(kind=Meeting.Kind.MINUTES)
-        .filter(Q(pk__in=participated) | Q(pk__in=absent_items.values("meeting_id")))
-        .newest_first()
+    one of its open items; agendas say nothing about who came. Each meeting has its date and
+    committee_id; with_committees() adds the committees a page shows."""
+    open_items = AgendaItem.objects.filter(closed=False).order_by()
+    # (meeting, 0) for each meeting the person took part in, (meeting, n) for each they were absent
+    # from n open items of: one query.
+    participated = (
+        Meeting.participants.through.objects.filter(person=person)
+        .annotate(n=Value(0))
+        .values_list("meeting_id", "n")
     )
-    ids = [m.pk for m in meetings]
-    absent = dict(
-        absent_items.filter(meeting_id__in=ids)
+    absent_from = (
+        open_items.filter(absences=person)
         .values("meeting_id")
         .annotate(n=Count("pk"))
         .values_list("meeting_id", "n")
+    )
+    absent, ids = {}, set()
+    for meeting_id, n in participated.union(absent_from, all=True):
+        ids.add(meeting_id)
+        if n:
+            absent[meeting_id] = n
+    # The ids first, then the meetings: one condition "participant or absent" made PostgreSQL
+    # walk every meeting of the archive to test each against both lists.
+    meetings = list(
+        Meeting.objects.filter(kind=Meeting.Kind.MINUTES, pk__in=ids)
+        .only("date", "committee_id")
+        .newest_first()
     )
     # Only items with a decision can say who was away: "Underskriftsark" after a meeting someone
     # missed records no absence, and must not make them "partly" present.
     totals = dict(
         open_items.exclude(decision="")
-        .filter(meeting_id__in=ids)
+        .filter(meeting_id__in=open_items.filter(absences=person).values("meeting_id"))
         .values("meeting_id")
         .annotate(n=Count("pk"))
         .values_list("meeting_id", "n")
@@ -64,6 +78,15 @@ def attendance(person):
             meeting.status = "missed"
         else:
             meeting.status = "partly"
+    return meetings
+
+
+def with_committees(meetings):
+    """`meetings` with their committee and its municipality, each committee read once: a
+    long-serving member has attended a thousand meetings of a handful of committees."""
+    committees = Committee.objects.select_related("municipality").in_bulk({m.committee_id for m in meetings})
+    for meeting in meetings:
+        meeting.committee = committees[meeting.committee_id]
     return meetings
 
 
@@ -131,6 +154,54 @@ def public_positions(**conditions):
     )
 
 
+def chosen_year(request, rows):
+    """The row of `rows` (attendance_by_year) whose meetings a person's page lists: ?aar=2024 (an
+    undated meeting's ?aar=uden-dato), else the newest year's; None when there are no rows."""
+    asked = request.GET.get("aar", "")
+    for row in rows:
+        if (row["year"] is None and asked == UNDATED) or (asked.isdigit() and row["year"] == int(asked)):
+            return row
+    return rows[0] if rows else None
+
+
+def positions_page(request, positions):
+    """The stance counts of `positions` (a public_positions queryset) and one page of them, newest
+    first, by ?side=N, with the pager's addresses.
+
+    One pass reads every position's stance and place (a party has thousands); the order is decided
+    from those rows and only the page's positions are then read whole."""
+    rows = list(
+        positions.order_by().values_list(
+            "pk", "stance", "item__meeting__date", "item__meeting_id", "item__order", "order"
+        )
+    )
+    counts = Counter(row[1] for row in rows)
+    # Newest meeting first, undated last; within a meeting in the order of its items.
+    rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), -r[3], r[4], r[5]))
+    pages = max(1, -(-len(rows) // POSITIONS_SHOWN))
+    asked = request.GET.get("side", "")
+    page = min(int(asked), pages) if asked.isdigit() and int(asked) >= 1 else 1
+    start = (page - 1) * POSITIONS_SHOWN
+    ids = [row[0] for row in rows[start : start + POSITIONS_SHOWN]]
+    by_pk = positions.in_bulk(ids) if ids else {}
+    shown = [by_pk[pk] for pk in ids]
+
+    def url(number):
+        query = request.GET.copy()
+        query["side"] = str(number)
+        return f"?{query.urlencode()}#holdninger"
+
+    return counts, {
+        "stances": stance_rows(counts),
+        "positions_total": len(rows),
+        "positions": shown,
+        "positions_first": start + 1,
+        "positions_last": start + len(shown),
+        "positions_previous": url(page - 1) if page > 1 else None,
+        "positions_next": url(page + 1) if page < pages else None,
+    }
+
+
 class PersonView(TemplateView):
     """/<municipality>/personer/<id>/: a member's committees, attendance and positions."""
 
@@ -143,27 +214,27 @@ class PersonView(TemplateView):
             municipality__slug=self.kwargs["municipality"],
             pk=self.kwargs["pk"],
         )
-        meetings = attendance(person)
-        positions = public_positions(person=person)
-        counts = stance_counts(positions)
+        meetings = with_committees(attendance(person))
+        counts, positions = positions_page(self.request, public_positions(person=person))
         if not meetings and not counts:
             # Known only from closed items (or from nothing any longer): no public page.
             raise Http404("Nothing public about this person")
         committees = Counter(m.committee for m in meetings)
         rows = attendance_by_year(meetings)
+        shown = chosen_year(self.request, rows)
         context.update(
             person=person,
             municipality=person.municipality,
             party_slug=party_slug(person.party_name) if person.party_name else "",
             committees=sorted(committees.items(), key=lambda pair: (-pair[1], pair[0].name)),
-            meetings=meetings,
+            shown_year=shown,
+            undated=UNDATED,
+            meetings=[m for m in meetings if shown and (m.date.year if m.date else None) == shown["year"]],
             years=rows,
             chart=attendance_chart(rows),
             totals={s: sum(r[s] for r in rows) for s in ("attended", "partly", "missed", "total")},
-            stances=stance_rows(counts),
             dissents=sum(n for stance, n in counts.items() if stance != Position.Stance.FOR),
-            positions=list(positions[:POSITIONS_SHOWN]),
-            positions_total=sum(counts.values()),
+            **positions,
         )
         return context
 
@@ -179,8 +250,9 @@ class PartyView(TemplateView):
         name = PARTY_BY_SLUG.get(self.kwargs["slug"])
         if name is None:
             raise Http404("No such party")
-        positions = public_positions(item__meeting__committee__municipality=municipality, party=name)
-        counts = stance_counts(positions)
+        counts, positions = positions_page(
+            self.request, public_positions(municipality=municipality, party=name)
+        )
         members = list(Person.objects.filter(municipality=municipality, party=LETTER_OF[name]))
         if not counts and not members:
             raise Http404("Nothing about this party here")
@@ -189,9 +261,7 @@ class PartyView(TemplateView):
             party=name,
             letter=LETTER_OF[name],
             members=members,
-            stances=stance_rows(counts),
-            positions=list(positions[:POSITIONS_SHOWN]),
-            positions_total=sum(counts.values()),
+            **positions,
         )
         return context
 
@@ -206,7 +276,7 @@ class PeopleView(TemplateView):
         municipality = get_object_or_404(Municipality, slug=self.kwargs["municipality"])
         people = Person.objects.filter(municipality=municipality).public()
         party_names = (
-            Position.objects.filter(item__closed=False, item__meeting__committee__municipality=municipality)
+            Position.objects.filter(municipality=municipality, item__closed=False)
             .exclude(party="")
             .order_by()
             .values_list("party", flat=True)

@@ -75,10 +75,52 @@ def test_the_person_page(client, greve):
     assert "Økonomiudvalget</a> (3 møder)" in page
     # The chart and the same figures in the table: 2022 one attended, one missed; 2023 one attended.
     assert "<svg" in page and "chart-bar--missed" in page
-    assert '<tr><th scope="row">2022</th><td>1</td><td>0</td><td>1</td><td>2</td></tr>' in page
-    assert '<tr><th scope="row">2023</th><td>1</td><td>0</td><td>0</td><td>1</td></tr>' in page
+    row_2022 = '<a href="?aar=2022#moeder">2022</a></th><td>1</td><td>0</td><td>1</td><td>2</td></tr>'
+    row_2023 = (
+        '<a href="?aar=2023#moeder" aria-current="true">2023</a></th>'
+        "<td>1</td><td>0</td><td>0</td><td>1</td></tr>"
+    )
+    assert row_2022 in page and row_2023 in page
     assert "Udbudsstrategi rengøring og vinduespolering" in page
     assert "<script" not in page
+
+
+def test_the_person_page_lists_the_meetings_of_one_year_the_newest_by_default(client, greve):
+    url = person("Mehmet Zeki Dogru").get_absolute_url()
+
+    def meetings_listed(query=None):
+        page = client.get(url, query or {}).content.decode()
+        return page[page.index('<h3 id="moeder">') : page.index('<section id="holdninger"')]
+
+    newest = meetings_listed()
+    assert "Møderne i 2023" in newest
+    assert '<time datetime="2023-03-06">' in newest and '<time datetime="2022-01-10">' not in newest
+    older = meetings_listed({"aar": "2022"})
+    assert "Møderne i 2022" in older
+    # 10 January 2022 he missed, 28 February 2022 he attended.
+    assert '<time datetime="2022-01-10">' in older and '<time datetime="2022-02-28">' in older
+    assert '<time datetime="2023-03-06">' not in older
+    # A year without meetings, or nonsense, is the newest year, never an error.
+    for asked in ("1999", "x", "uden-dato", "-1"):
+        assert "Møderne i 2023" in meetings_listed({"aar": asked})
+
+
+def test_positions_come_a_page_at_a_time(client, greve, monkeypatch):
+    monkeypatch.setattr("meetings.people.POSITIONS_SHOWN", 1)
+    mehmet = person("Mehmet Zeki Dogru")
+    total = Position.objects.filter(person=mehmet, item__closed=False).count()
+    assert total >= 2
+    first = client.get(mehmet.get_absolute_url()).content.decode()
+    assert f"1–1 af {total}, nyeste først" in first
+    assert 'href="?side=2#holdninger" rel="next"' in first and 'rel="prev"' not in first
+    last = client.get(mehmet.get_absolute_url(), {"side": total, "aar": "2022"}).content.decode()
+    assert f"{total}–{total} af {total}, nyeste først" in last
+    assert f'href="?side={total - 1}&amp;aar=2022#holdninger" rel="prev"' in last
+    assert 'rel="next"' not in last
+    # Past the end is the last page; nonsense is the first.
+    past_the_end = client.get(mehmet.get_absolute_url(), {"side": 999}).content.decode()
+    assert f"{total}–{total} af {total}" in past_the_end
+    assert "1–1 af" in client.get(mehmet.get_absolute_url(), {"side": "x"}).content.decode()
 
 
 def test_the_person_page_is_404_for_someone_known_only_from_a_closed_item(client, greve):

@@ -40,9 +40,7 @@ def refresh_outcomes(items):
 
 def refresh_positions(municipality):
     """Tie the positions on `municipality`'s open items to people and parties; returns how many changed."""
-    positions = list(
-        Position.objects.filter(item__meeting__committee__municipality=municipality, item__closed=False)
-    )
+    positions = list(Position.objects.filter(municipality=municipality, item__closed=False))
     people = get_people(municipality, [p.who for p in positions if position_person(p.who)])
     changed = []
     for position in positions:
