@@ -16,7 +16,7 @@ from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case, HistoryEntry, 
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search.backends import MAX_QUERY_LENGTH, SECTIONS
-from search.results import MAX_RESULTS, PAGE_SIZE
+from search.results import MAX_RESULTS, PAGE_SIZE, RANK_LIMIT
 
 
 @extend_schema_field(OpenApiTypes.URI)
@@ -417,7 +417,10 @@ class SearchResultsSerializer(serializers.Serializer):
         help_text='"Did you mean": the query with unknown words replaced by the archive\'s own ("" if none)'
     )
     timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
-    sort = serializers.CharField()
+    sort = serializers.CharField(
+        help_text="The order of the hits: `relevance`, or `date` (newest first) when asked for or when more "
+        f"than {RANK_LIMIT} items match (more are counted and faceted, not ranked)"
+    )
     page = serializers.IntegerField()
     next = serializers.URLField(allow_null=True)
     previous = serializers.URLField(allow_null=True)

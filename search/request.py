@@ -9,7 +9,7 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
 from agenda_items.models import AgendaItem, Case
-from meetings.filters import MeetingFilter
+from meetings.filters import LongSelect, MeetingFilter
 from meetings.models import Meeting
 
 from .backends import MAX_QUERY_LENGTH, SECTIONS, search
@@ -39,17 +39,20 @@ class SearchOptionsForm(forms.Form):
             ("presentation", _("Kun sagsfremstillinger")),
             ("attachments", _("Kun bilag")),
         ],
+        widget=LongSelect,
     )
     outcome = forms.ChoiceField(
         label=_("Udfald"),
         required=False,
         choices=[("", _("Alle udfald")), *AgendaItem.Outcome.choices],
         help_text=_("Beslutningens udfald, som det står i referatet."),
+        widget=LongSelect,
     )
     sort = forms.ChoiceField(
         label=_("Sortér"),
         required=False,
         choices=[("relevance", _("Bedste match først")), ("date", _("Nyeste først"))],
+        widget=LongSelect,
     )
 
     def clean_section(self):

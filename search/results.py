@@ -5,6 +5,11 @@ from dataclasses import dataclass, field
 # Never rank or facet an unbounded set (PITFALLS.md: ranking costs ~7 ms per 1 000 matches).
 MAX_RESULTS = 10_000
 PAGE_SIZE = 20
+# Matches are ordered by relevance only up to this many: ranking reads each match's stored vector
+# (about 35 ms per 1 000 at a million items, docs/PERFORMANCE.md), while counting and faceting
+# them reads an index row each. Beyond it, up to MAX_RESULTS, they are counted and faceted and
+# shown newest first, and the page says why (a filter or another word brings the ranking back).
+RANK_LIMIT = 2_000
 # Pages of a search with more than MAX_RESULTS matches (newest first): each page further back
 # walks further down the date index, so the deep pages are cut off here (1 000 items); the
 # date and committee filters reach the rest.
@@ -30,6 +35,7 @@ class SearchResults:
     hits: list[Hit] = field(default_factory=list)
     total: int = 0
     more_than_max: bool = False  # total is MAX_RESULTS and there are more
+    too_many_to_rank: bool = False  # relevance was asked for, but more than RANK_LIMIT matched
     page: int = 1
     sort: str = "relevance"
     committees: list[dict] = field(default_factory=list)  # facet rows: name, slug, municipality, count

@@ -6,7 +6,10 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from .request import SearchRequest
-from .results import MAX_PAGE, MAX_RESULTS
+from .results import MAX_PAGE, MAX_RESULTS, RANK_LIMIT
+
+# The committee facet's rows on the page, most matches first.
+COMMITTEE_FACETS = 20
 
 
 class SearchView(TemplateView):
@@ -36,8 +39,14 @@ class SearchView(TemplateView):
                 previous_url=search.url_with(page=page - 1) if results.has_previous else None,
                 next_url=search.url_with(page=page + 1) if results.has_next and page < MAX_PAGE else None,
             )
-            for row in results.committees:
+            # The committees with the most matches: a common word is found in hundreds of them,
+            # and a list that long helps no one (the filter form offers every committee).
+            committees = results.committees[:COMMITTEE_FACETS]
+            for row in committees:
                 row["url"] = search.url_with(municipality=row["municipality"], committee=row["slug"])
+            context.update(
+                committee_facets=committees, more_committees=len(results.committees) - len(committees)
+            )
             for row in results.outcomes:
                 row["url"] = search.url_with(outcome=row["outcome"])
             for row in results.years:
@@ -52,5 +61,6 @@ class SearchView(TemplateView):
             results=results,
             search_error=search.error,
             max_results=MAX_RESULTS,
+            rank_limit=RANK_LIMIT,
         )
         return context

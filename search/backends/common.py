@@ -7,8 +7,9 @@ from django.db.models import F, TextField, Value
 from django.db.models.functions import Concat
 
 from agenda_items.models import AgendaItem
+from meetings.models import Meeting
 
-from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, Hit
+from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, RANK_LIMIT, Hit
 
 
 def fill_page(results, matched, backend, query=None, estimate_of=None):
@@ -22,8 +23,14 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         return
     many = estimate_of is not None and backend.estimated_count(estimate_of) > backend.ESTIMATE_LIMIT
     if not many:
-        ids = list(matched.order_by().values_list("pk", flat=True)[: MAX_RESULTS + 1])
-        many = len(ids) > MAX_RESULTS
+        # The bounded set's items, then their meetings' dates and committees: the facets are
+        # counted and the order is decided from these rows, and only the page is fetched whole.
+        # (Joining the meetings in the first query made PostgreSQL read all of them, also when
+        # there turn out to be too many matches to use any.)
+        found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: MAX_RESULTS + 1])
+        many = len(found) > MAX_RESULTS
+        if not many:
+            rows = match_rows(found, matched.db)
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
         results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
@@ -32,39 +39,58 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
         page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
     else:
-        results.total = len(ids)
-        if not ids:
+        results.total = len(rows)
+        if not rows:
             return
         if results.sort != "relevance" or query is None:
             results.sort = "date"
-        # One pass over the bounded set gives each match's rank, date and committee: the facets
-        # are counted and the order is decided from these rows, and only the page is fetched whole.
-        rank = backend.rank(query) if results.sort == "relevance" else Value(0.0)
-        rows = list(
-            AgendaItem.objects.filter(pk__in=ids)
-            .order_by()
-            .values_list(
-                "pk",
-                rank,
-                "meeting__date",
-                "meeting__committee__name",
-                "meeting__committee__slug",
-                "meeting__committee__municipality__slug",
-                "outcome",
-            )
+        elif len(rows) > RANK_LIMIT:
+            results.sort, results.too_many_to_rank = "date", True
+        ranks = (
+            ranked(backend, query, [row[0] for row in rows], matched.db)
+            if results.sort == "relevance"
+            else {}
         )
-        by_pk = backend.scores(query, matched.db) if results.sort == "relevance" else None
-        if by_pk is not None:  # ranked outside SQL (SQLite: one pass over the index)
-            rows = [(row[0], by_pk.get(row[0], 0.0), *row[2:]) for row in rows]
         results.committees, results.years, results.outcomes = facets(rows)
         # Best first (or newest first), then newest, undated last, then the newest item.
-        rows.sort(key=lambda row: (-row[1], row[2] is None, -(row[2].toordinal() if row[2] else 0), -row[0]))
+        rows.sort(
+            key=lambda row: (
+                -ranks.get(row[0], 0.0),
+                row[1] is None,
+                -(row[1].toordinal() if row[1] else 0),
+                -row[0],
+            )
+        )
         start = (results.page - 1) * PAGE_SIZE
         page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
         by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
         page_items = [by_pk[pk] for pk in page_ids]
     snippets = backend.snippets(page_items, query, results.query)
     results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
+
+
+def match_rows(found, using):
+    """(pk, date, committee name, committee slug, municipality slug, outcome) of each match of
+    `found` ((pk, meeting id, outcome) rows)."""
+    meetings = {
+        pk: rest
+        for pk, *rest in Meeting.objects.using(using)
+        .filter(pk__in={meeting_id for _, meeting_id, _ in found})
+        .order_by()
+        .values_list("pk", "date", "committee__name", "committee__slug", "committee__municipality__slug")
+    }
+    return [(pk, *meetings[meeting_id], outcome) for pk, meeting_id, outcome in found]
+
+
+def ranked(backend, query, ids, using):
+    """{item id: rank} of the matches `ids` (at most RANK_LIMIT): ranked in SQL (PostgreSQL), or
+    read from the index in one pass (SQLite's scores())."""
+    scores = backend.scores(query, using)
+    if scores is not None:
+        return scores
+    return dict(
+        AgendaItem.objects.using(using).filter(pk__in=ids).order_by().values_list("pk", backend.rank(query))
+    )
 
 
 def item_text():
@@ -80,10 +106,9 @@ def item_text():
 
 
 def facets(rows):
-    """Counts per committee, per year and per outcome from the matches' (pk, rank, date, committee
-    name, committee slug, municipality slug, outcome) rows."""
+    """Counts per committee, per year and per outcome from the matches' rows (match_rows())."""
     committees, years, outcomes = Counter(), Counter(), Counter()
-    for _pk, _rank, date, name, slug, municipality, outcome in rows:
+    for _pk, date, name, slug, municipality, outcome in rows:
         committees[name, slug, municipality] += 1
         years[date.year if date else None] += 1
         if outcome:

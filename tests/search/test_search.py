@@ -318,6 +318,42 @@ def test_a_word_the_planner_expects_rarely_is_counted_and_ranked():
     assert [row["count"] for row in results.years] == [25]
 
 
+def test_more_matches_than_the_rank_limit_are_counted_and_faceted_but_shown_newest_first(monkeypatch):
+    meeting = many_items_saying("Godkendt med bemærkning om skolebussen.", 25)
+    monkeypatch.setattr("search.backends.common.RANK_LIMIT", 24)
+
+    results = search("skolebussen")
+
+    assert results.total == 25 and not results.more_than_max
+    assert results.sort == "date" and results.too_many_to_rank
+    assert [row["count"] for row in results.years] == [25]
+    assert [row["count"] for row in results.committees] == [25]
+    # Newest first: one meeting, so the newest item (highest pk) leads.
+    newest = meeting.items.order_by("-pk").values_list("pk", flat=True)[:20]
+    assert [hit.item.pk for hit in results.hits] == list(newest)
+
+    monkeypatch.setattr("search.backends.common.RANK_LIMIT", 25)
+    ranked = search("skolebussen")
+    assert ranked.sort == "relevance" and not ranked.too_many_to_rank
+
+
+def test_the_page_lists_the_committees_with_most_matches_and_says_how_many_more(client, monkeypatch):
+    for committee, count in (("Økonomiudvalget", 3), ("Børne- og Skoleudvalget", 1)):
+        meeting = load(
+            *[ParsedItem(number=str(n), title=f"Punkt {n}", decision="Om bussen.") for n in range(count)],
+            committee=committee,
+        )
+        refresh_search_vectors(AgendaItem.objects.filter(meeting=meeting))
+    monkeypatch.setattr("search.views.COMMITTEE_FACETS", 1)
+
+    page = client.get("/search/", {"q": "bussen"}).content.decode()
+
+    facets = page[page.index('id="facets-heading"') :]
+    assert "Økonomiudvalget</a> (3)" in facets
+    assert "Børne- og Skoleudvalget</a>" not in facets
+    assert "Og 1 udvalg mere: vælg kommune eller udvalg i filteret." in facets
+
+
 def search_times_out(settings, monkeypatch):
     """Make every PostgreSQL search outlast its statement timeout (50 ms)."""
     settings.SEARCH_TIMEOUT_SECONDS = 0.05
