@@ -3,6 +3,7 @@ export, the feed and e-mail alerts build a `SearchRequest` and run it, so a quer
 and bad input is refused the same way everywhere."""
 
 import re
+from functools import cached_property
 
 from django import forms
 from django.http import QueryDict
@@ -70,7 +71,6 @@ class SearchRequest:
                 params.pop(name, None)
         self.params = params
         self.q = params.get("q", "").strip()[:MAX_QUERY_LENGTH]
-        self.filter = MeetingFilter(params, queryset=Meeting.objects.all())
         self.options = SearchOptionsForm(params)
         self.options.is_valid()  # an unknown choice falls back to the default
         self.section = self.options.cleaned_data.get("section")
@@ -87,8 +87,18 @@ class SearchRequest:
         if any(CONTROL_CHARACTERS.search(f"{k}{''.join(vs)}") for k, vs in params.lists()):
             self.error = _("Søgningen indeholder tegn, der ikke kan søges på (kontroltegn).")
             self.refused = True
-        elif not self.filter.is_valid():
+        elif self.filters_given and not self.filter.is_valid():
             self.error = _("Filteret kunne ikke bruges: ret de markerede felter.")
+
+    @cached_property
+    def filter(self):
+        """The meeting list's filters (built when used: they read every municipality and committee,
+        which a case number that goes straight to its case never needs)."""
+        return MeetingFilter(self.params, queryset=Meeting.objects.all())
+
+    @property
+    def filters_given(self):
+        return any(self.params.get(name) for name in MeetingFilter.base_filters)
 
     def check(self):
         """Raise InvalidSearch unless this search can run: valid input and a query."""
@@ -99,7 +109,7 @@ class SearchRequest:
 
     @property
     def filtered(self):
-        return bool(self.outcome) or any(self.params.get(name) for name in self.filter.filters)
+        return bool(self.outcome) or self.filters_given
 
     @property
     def runnable(self):
@@ -111,7 +121,7 @@ class SearchRequest:
         if not self.filtered:
             return None
         items = AgendaItem.objects.all()
-        if any(self.params.get(name) for name in self.filter.filters):
+        if self.filters_given:
             items = items.filter(meeting__in=self.filter.qs.values("pk"))
         return items.filter(outcome=self.outcome) if self.outcome else items
 
