@@ -5,6 +5,8 @@ import re
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models import Prefetch
+from django.db.models.signals import post_save
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -179,6 +181,14 @@ class AgendaItem(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
+    def save(self, *args, **kwargs):
+        adding = self._state.adding
+        super().save(*args, **kwargs)
+        if not adding:  # a clerk closed or opened the item: its positions say so too
+            Position.objects.filter(item=self).exclude(item_closed=self.closed).update(
+                item_closed=self.closed
+            )
+
     def get_absolute_url(self):
         return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})
 
@@ -255,15 +265,19 @@ class Position(models.Model):
         verbose_name=_("person"),
     )
     party = models.CharField(_("parti"), max_length=100, blank=True, db_index=True)
-    # The item's municipality, stored again here so that a party's page finds its positions in one
-    # index range (municipality, party) instead of through item, meeting and committee; an item
-    # never changes municipality. save() fills it from the item; bulk writers pass it.
+    # The item's municipality, its meeting's date and whether it is closed, stored again here so that
+    # a party's page reads its thousands of positions in one index range (municipality, party) and
+    # orders and counts them without visiting their items and meetings. An item never changes
+    # municipality; AgendaItem.save() and meeting_date_changed() keep the other two; save() fills
+    # all three from the item; bulk writers pass them.
     municipality = models.ForeignKey(
         Municipality,
         on_delete=models.CASCADE,
         related_name="+",
         verbose_name=_("kommune"),
     )
+    meeting_date = models.DateField(_("mødets dato"), null=True, blank=True)
+    item_closed = models.BooleanField(_("lukket punkt"), default=False)
 
     class Meta:
         ordering = ["item", "order"]
@@ -276,9 +290,9 @@ class Position(models.Model):
 
     def save(self, *args, **kwargs):
         if self.municipality_id is None:
-            self.municipality_id = (
+            self.municipality_id, self.meeting_date, self.item_closed = (
                 AgendaItem.objects.filter(pk=self.item_id)
-                .values_list("meeting__committee__municipality_id", flat=True)
+                .values_list("meeting__committee__municipality_id", "meeting__date", "closed")
                 .get()
             )
         super().save(*args, **kwargs)
@@ -297,3 +311,13 @@ class Position(models.Model):
     def is_party(self):
         """Whether the position is a party group's own ("Venstre stemte imod"), not a person's."""
         return bool(self.party) and self.who == self.party
+
+
+@receiver(post_save, sender=Meeting, dispatch_uid="positions_follow_meeting_date")
+def meeting_date_changed(sender, instance, created, raw=False, **kwargs):
+    """A meeting's date corrected (by a clerk or a new version of the minutes): its positions'
+    copy of it follows."""
+    if not created and not raw:
+        Position.objects.filter(item__meeting=instance).exclude(meeting_date=instance.date).update(
+            meeting_date=instance.date
+        )

@@ -457,6 +457,8 @@ class CorpusGenerator:
                     person_id=municipality.person_by_name.get(name) if name else None,
                     party=position_party(parsed.who),
                     municipality_id=municipality.id,
+                    meeting_date=date,
+                    item_closed=False,
                 )
                 self.stats.positions += 1
             if kind == Meeting.Kind.MINUTES or rng.random() < 0.5:

@@ -458,6 +458,8 @@ def save_history_and_positions(item, p_item, *, new, people=None):
             person=people.get(values["who"]) if position_person(values["who"]) else None,
             party=position_party(values["who"]),
             municipality_id=municipality_id,
+            meeting_date=item.meeting.date,
+            item_closed=item.closed,
             **values,
         )
         for order, values in enumerate(position_values(p_item), start=1)

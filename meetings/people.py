@@ -164,27 +164,28 @@ def chosen_year(request, rows):
     return rows[0] if rows else None
 
 
-def positions_page(request, positions):
-    """The stance counts of `positions` (a public_positions queryset) and one page of them, newest
+def positions_page(request, **conditions):
+    """The stance counts of the public positions matching `conditions` and one page of them, newest
     first, by ?side=N, with the pager's addresses.
 
-    One pass reads every position's stance and place (a party has thousands); the order is decided
-    from those rows and only the page's positions are then read whole."""
+    One pass over the positions themselves (a party has thousands) reads each one's stance and
+    place from the copies a position keeps of its meeting's date and its item's closed state; only
+    the page's positions are then read whole, with their items and meetings."""
     rows = list(
-        positions.order_by().values_list(
-            "pk", "stance", "item__meeting__date", "item__meeting_id", "item__order", "order"
-        )
+        Position.objects.filter(item_closed=False, **conditions)
+        .order_by()
+        .values_list("pk", "stance", "meeting_date", "item_id", "order")
     )
     counts = Counter(row[1] for row in rows)
-    # Newest meeting first, undated last; within a meeting in the order of its items.
-    rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), -r[3], r[4], r[5]))
+    # Newest meeting first, undated last; within a date in the order the items were stored.
+    rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), r[3], r[4]))
     pages = max(1, -(-len(rows) // POSITIONS_SHOWN))
     asked = request.GET.get("side", "")
     page = min(int(asked), pages) if asked.isdigit() and int(asked) >= 1 else 1
     start = (page - 1) * POSITIONS_SHOWN
     ids = [row[0] for row in rows[start : start + POSITIONS_SHOWN]]
-    by_pk = positions.in_bulk(ids) if ids else {}
-    shown = [by_pk[pk] for pk in ids]
+    by_pk = public_positions(**conditions).in_bulk(ids) if ids else {}
+    shown = [by_pk[pk] for pk in ids if pk in by_pk]
 
     def url(number):
         query = request.GET.copy()
@@ -215,7 +216,7 @@ class PersonView(TemplateView):
             pk=self.kwargs["pk"],
         )
         meetings = with_committees(attendance(person))
-        counts, positions = positions_page(self.request, public_positions(person=person))
+        counts, positions = positions_page(self.request, person=person)
         if not meetings and not counts:
             # Known only from closed items (or from nothing any longer): no public page.
             raise Http404("Nothing public about this person")
@@ -250,9 +251,7 @@ class PartyView(TemplateView):
         name = PARTY_BY_SLUG.get(self.kwargs["slug"])
         if name is None:
             raise Http404("No such party")
-        counts, positions = positions_page(
-            self.request, public_positions(municipality=municipality, party=name)
-        )
+        counts, positions = positions_page(self.request, municipality=municipality, party=name)
         members = list(Person.objects.filter(municipality=municipality, party=LETTER_OF[name]))
         if not counts and not members:
             raise Http404("Nothing about this party here")

@@ -160,3 +160,37 @@ def test_the_english_person_page(client, greve):
     mehmet = person("Mehmet Zeki Dogru")
     page = client.get("/en" + mehmet.get_absolute_url()).content.decode()
     assert "Attendance" in page
+
+
+def test_positions_follow_their_item_being_closed_and_their_meeting_being_redated(client, greve):
+    """A position keeps copies of its item's closed state and its meeting's date (the party page
+    counts and orders from them): a clerk's change to either reaches the positions."""
+    meeting = Meeting.objects.get(date="2022-02-28")
+    item = meeting.items.get(number="8")  # Mehmet Zeki Dogru (Ø) stemte imod
+    positions = Position.objects.filter(item=item)
+    assert positions.exists()
+    assert set(positions.values_list("meeting_date", "item_closed")) == {(datetime.date(2022, 2, 28), False)}
+
+    def enhedslisten_positions():
+        page = client.get("/greve/partier/enhedslisten/").content.decode()
+        return page.count('<tr class="stance--')
+
+    before = enhedslisten_positions()
+    on_item = Position.objects.filter(item=item, party="Enhedslisten").count()
+    assert on_item >= 1
+    item.closed = True
+    item.save()
+    assert set(positions.values_list("item_closed", flat=True)) == {True}
+    assert (
+        enhedslisten_positions() == before - Position.objects.filter(item=item, party="Enhedslisten").count()
+    )
+    item.closed = False
+    item.save()
+    assert enhedslisten_positions() == before
+
+    meeting.date = datetime.date(2022, 3, 1)
+    meeting.save()
+    assert set(positions.values_list("meeting_date", flat=True)) == {datetime.date(2022, 3, 1)}
+    meeting.date = None
+    meeting.save()
+    assert set(positions.values_list("meeting_date", flat=True)) == {None}
