@@ -149,7 +149,15 @@ def public_positions(**conditions):
     return (
         Position.objects.filter(item__closed=False, **conditions)
         .select_related("item__meeting__committee__municipality", "person__municipality")
-        .defer("item__search_vector", "item__word_pairs")
+        # What a row shows: not the items' long texts, which a cold read fetches from TOAST.
+        .only(
+            *("item", "order", "who", "stance", "person", "party", "municipality", "meeting_date"),
+            *("item__number", "item__title", "item__order", "item__closed", "item__meeting"),
+            *("item__meeting__date", "item__meeting__committee"),
+            *("item__meeting__committee__name", "item__meeting__committee__slug"),
+            *("item__meeting__committee__municipality__slug", "item__meeting__committee__municipality__name"),
+            *("person__name", "person__party", "person__municipality__slug"),
+        )
         .order_by("-item__meeting__date", "-item__meeting_id", "item__order", "order")
     )
 
