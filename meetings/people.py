@@ -165,7 +165,7 @@ def public_positions(**conditions):
 def chosen_year(request, rows):
     """The row of `rows` (attendance_by_year) whose meetings a person's page lists: ?aar=2024 (an
     undated meeting's ?aar=uden-dato), else the newest year's; None when there are no rows."""
-    asked = request.GET.get("aar", "")
+    asked = request.GET.get("aar", "")[:8]  # int() refuses a string of thousands of digits
     for row in rows:
         if (row["year"] is None and asked == UNDATED) or (asked.isdigit() and row["year"] == int(asked)):
             return row
@@ -189,7 +189,7 @@ def positions_page(request, **conditions):
     rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), r[3], r[4]))
     pages = max(1, -(-len(rows) // POSITIONS_SHOWN))
     asked = request.GET.get("side", "")
-    page = min(int(asked), pages) if asked.isdigit() and int(asked) >= 1 else 1
+    page = min(int(asked), pages) if asked.isdigit() and len(asked) <= 8 and int(asked) >= 1 else 1
     start = (page - 1) * POSITIONS_SHOWN
     ids = [row[0] for row in rows[start : start + POSITIONS_SHOWN]]
     by_pk = public_positions(**conditions).in_bulk(ids) if ids else {}
