@@ -143,7 +143,7 @@ class PersonDetailSerializer(PublicPersonSerializer):
     open items, counted as their page counts them."""
 
     # PersonViewSet sets `attendance_rows` (meetings.people.attendance_by_year) and `stance_counts`
-    # (meetings.people.stance_counts of the person's public positions) on the person.
+    # (meetings.people.stance_counts of the person's open positions) on the person.
     attendance = serializers.SerializerMethodField()
     attendance_by_year = YearAttendanceSerializer(
         source="attendance_rows", many=True, help_text="Newest year first, undated meetings last"

@@ -14,7 +14,7 @@ from rest_framework.utils.urls import replace_query_param
 from agenda_items.models import AgendaItem, Case
 from meetings.filters import MeetingFilter
 from meetings.models import Committee, Meeting, Municipality, Person
-from meetings.people import attendance, attendance_by_year, public_positions, stance_counts
+from meetings.people import attendance, attendance_by_year, stance_counts
 from meetings.slugs import moved_path
 from search.request import InvalidSearch, SearchRequest
 from search.results import MAX_PAGE, MAX_RESULTS
@@ -155,7 +155,7 @@ class PersonViewSet(ReadOnlyViewSet):
     def get_object(self):
         person = super().get_object()
         person.attendance_rows = attendance_by_year(attendance(person))
-        person.stance_counts = stance_counts(public_positions(person=person))
+        person.stance_counts = stance_counts(person=person)
         return person
 
 

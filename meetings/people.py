@@ -36,6 +36,7 @@ def attendance(person):
     one of its open items; agendas say nothing about who came. Each meeting has its date and
     committee_id; with_committees() adds the committees a page shows."""
     open_items = AgendaItem.objects.filter(closed=False).order_by()
+    absent_items = open_items.filter(absences=person)
     # (meeting, 0) for each meeting the person took part in, (meeting, n) for each they were absent
     # from n open items of: one query.
     participated = (
@@ -43,12 +44,7 @@ def attendance(person):
         .annotate(n=Value(0))
         .values_list("meeting_id", "n")
     )
-    absent_from = (
-        open_items.filter(absences=person)
-        .values("meeting_id")
-        .annotate(n=Count("pk"))
-        .values_list("meeting_id", "n")
-    )
+    absent_from = absent_items.values("meeting_id").annotate(n=Count("pk")).values_list("meeting_id", "n")
     absent, ids = {}, set()
     for meeting_id, n in participated.union(absent_from, all=True):
         ids.add(meeting_id)
@@ -65,7 +61,7 @@ def attendance(person):
     # missed records no absence, and must not make them "partly" present.
     totals = dict(
         open_items.exclude(decision="")
-        .filter(meeting_id__in=open_items.filter(absences=person).values("meeting_id"))
+        .filter(meeting_id__in=absent_items.values("meeting_id"))
         .values("meeting_id")
         .annotate(n=Count("pk"))
         .values_list("meeting_id", "n")
@@ -131,9 +127,17 @@ def attendance_chart(rows):
     }
 
 
-def stance_counts(positions):
-    """{"for": n, "against": n, ...} of a positions queryset, in one query."""
-    return dict(positions.order_by().values("stance").annotate(n=Count("pk")).values_list("stance", "n"))
+def open_positions(**conditions):
+    """The positions matching `conditions` on open items, by the copy each keeps of its item's closed
+    state: the counts of the people pages and of the API, and the pages' order, come from these."""
+    return Position.objects.filter(item_closed=False, **conditions).order_by()
+
+
+def stance_counts(**conditions):
+    """{"for": n, "against": n, ...} of the open positions matching `conditions`, in one query."""
+    return dict(
+        open_positions(**conditions).values("stance").annotate(n=Count("pk")).values_list("stance", "n")
+    )
 
 
 def stance_rows(counts):
@@ -145,7 +149,7 @@ def stance_rows(counts):
 
 
 def public_positions(**conditions):
-    """Positions on open items, newest meeting first, with what their rows show."""
+    """Positions on open items (the item's own flag decides) with what their rows show."""
     return (
         Position.objects.filter(item__closed=False, **conditions)
         .select_related("item__meeting__committee__municipality", "person__municipality")
@@ -158,16 +162,22 @@ def public_positions(**conditions):
             *("item__meeting__committee__municipality__slug", "item__meeting__committee__municipality__name"),
             *("person__name", "person__party", "person__municipality__slug"),
         )
-        .order_by("-item__meeting__date", "-item__meeting_id", "item__order", "order")
     )
+
+
+def query_number(request, name):
+    """The whole number a query parameter holds ("2024"), else None ("x", "-1", "١٢", and thousands of
+    digits, which int() refuses)."""
+    value = request.GET.get(name, "")
+    return int(value) if value.isascii() and value.isdigit() and len(value) <= 8 else None
 
 
 def chosen_year(request, rows):
     """The row of `rows` (attendance_by_year) whose meetings a person's page lists: ?aar=2024 (an
     undated meeting's ?aar=uden-dato), else the newest year's; None when there are no rows."""
-    asked = request.GET.get("aar", "")[:8]  # int() refuses a string of thousands of digits
+    undated, year = request.GET.get("aar") == UNDATED, query_number(request, "aar")
     for row in rows:
-        if (row["year"] is None and asked == UNDATED) or (asked.isdigit() and row["year"] == int(asked)):
+        if (row["year"] is None and undated) or (year is not None and row["year"] == year):
             return row
     return rows[0] if rows else None
 
@@ -179,17 +189,12 @@ def positions_page(request, **conditions):
     One pass over the positions themselves (a party has thousands) reads each one's stance and
     place from the copies a position keeps of its meeting's date and its item's closed state; only
     the page's positions are then read whole, with their items and meetings."""
-    rows = list(
-        Position.objects.filter(item_closed=False, **conditions)
-        .order_by()
-        .values_list("pk", "stance", "meeting_date", "item_id", "order")
-    )
+    rows = list(open_positions(**conditions).values_list("pk", "stance", "meeting_date", "item_id", "order"))
     counts = Counter(row[1] for row in rows)
     # Newest meeting first, undated last; within a date in the order the items were stored.
     rows.sort(key=lambda r: (r[2] is None, -(r[2].toordinal() if r[2] else 0), r[3], r[4]))
     pages = max(1, -(-len(rows) // POSITIONS_SHOWN))
-    asked = request.GET.get("side", "")
-    page = min(int(asked), pages) if asked.isdigit() and len(asked) <= 8 and int(asked) >= 1 else 1
+    page = min(max(query_number(request, "side") or 1, 1), pages)
     start = (page - 1) * POSITIONS_SHOWN
     ids = [row[0] for row in rows[start : start + POSITIONS_SHOWN]]
     by_pk = public_positions(**conditions).in_bulk(ids) if ids else {}

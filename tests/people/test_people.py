@@ -121,9 +121,11 @@ def test_positions_come_a_page_at_a_time(client, greve, monkeypatch):
     past_the_end = client.get(mehmet.get_absolute_url(), {"side": 999}).content.decode()
     assert f"{total}–{total} af {total}" in past_the_end
     assert "1–1 af" in client.get(mehmet.get_absolute_url(), {"side": "x"}).content.decode()
-    # Digits Python will not turn into a number (over 4 300) are nonsense too, not an error.
+    # Digits Python will not turn into a number (over 4 300, or "²") are nonsense too, not an error.
     huge = client.get(mehmet.get_absolute_url(), {"side": "9" * 5000, "aar": "9" * 5000})
     assert huge.status_code == 200 and "1–1 af" in huge.content.decode()
+    superscript = client.get(mehmet.get_absolute_url(), {"side": "²", "aar": "²"})
+    assert superscript.status_code == 200 and "1–1 af" in superscript.content.decode()
 
 
 def test_the_person_page_is_404_for_someone_known_only_from_a_closed_item(client, greve):
