@@ -182,15 +182,24 @@ class AgendaItem(models.Model):
         return f"{self.number}. {self.title}"
 
     def save(self, *args, **kwargs):
-        adding = self._state.adding
+        adding, stored = self._state.adding, getattr(self, "_stored_closed", None)
         super().save(*args, **kwargs)
-        if not adding:  # a clerk closed or opened the item: its positions say so too
+        # A clerk closed or opened a stored item: its positions' copy follows. (A re-import saves
+        # every item; only a change costs a query.)
+        if not adding and self.closed != stored:
             Position.objects.filter(item=self).exclude(item_closed=self.closed).update(
                 item_closed=self.closed
             )
+        self._stored_closed = self.closed
 
     def get_absolute_url(self):
         return reverse("agenda_items:item", kwargs={"meeting": self.meeting_id, "number": self.number})
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        item = super().from_db(db, field_names, values)
+        item._stored_closed = item.__dict__.get("closed")  # None: not loaded (.only(), .defer())
+        return item
 
     @property
     def outcome_label(self):
