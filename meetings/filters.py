@@ -3,10 +3,12 @@
 The parameter names are an interface: other pages and outside links build these URLs.
 """
 
+import re
 from html import escape
 
 import django_filters
 from django import forms
+from django.db.models import Min
 from django.forms.utils import flatatt
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
@@ -19,12 +21,14 @@ from .models import Committee, Meeting, Municipality
 
 # type="date" makes browsers offer a date picker; it submits and expects ISO dates, whatever the locale.
 ISO_DATE_INPUT = forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+# A committee parameter: "slug" or "municipality-slug/slug" (anything else is never looked up).
+COMMITTEE_VALUE = re.compile(r"(?:[-\w]+/)?[-\w]+")
 
 
 class LongSelect(forms.Select):
-    """A <select> written out in one pass: made for many options (every committee of the archive,
-    grouped by municipality: 600 at a million items, about 1 500 for the whole country), and used
-    for every select of the filter forms, which every search page renders.
+    """A <select> written out in one pass: made for many options (a municipality's committees, the
+    committee names of the archive, the municipalities), and used for every select of the filter
+    forms, which every search page renders.
 
     Django's Select renders each option through a template of its own, which at 600 options is
     most of a search page's time (18 ms of 45 for a search that finds nothing). The markup is the
@@ -53,19 +57,22 @@ class LongSelect(forms.Select):
 
 
 class CommitteeChoiceField(filter_fields.ChoiceField):
-    """The committee: "slug" (of the chosen municipality, or of every municipality that has one by
-    that name) or "municipality-slug/slug" (one municipality's, as the grouped list offers them).
+    """The committee: "slug" (of the chosen municipality, or every committee by that name) or
+    "municipality-slug/slug" (one municipality's).
 
     Any committee the archive has is a valid value, even one that is not offered: old links and
-    feeds keep working. A committee of another municipality than the chosen one is an error that
-    names both, never a slug (the reader never typed one)."""
+    feeds keep working (`exists` asks the database, for a value shaped like a slug only). A
+    committee of another municipality than the chosen one is an error that names both, never a
+    slug (the reader never typed one)."""
 
-    def __init__(self, *args, known=(), **kwargs):
-        self.known = set(known)
+    def __init__(self, *args, exists=None, **kwargs):
+        self.exists = exists
         super().__init__(*args, **kwargs)
 
     def valid_value(self, value):
-        return value in self.known or super().valid_value(value)
+        if super().valid_value(value):
+            return True
+        return bool(self.exists and COMMITTEE_VALUE.fullmatch(str(value)) and self.exists(str(value)))
 
 
 class MeetingFilter(django_filters.FilterSet):
@@ -79,8 +86,8 @@ class MeetingFilter(django_filters.FilterSet):
         widget=LongSelect,
     )
     # A committee slug is unique only within its municipality: a plain slug without a municipality
-    # matches every committee of that name ("all the Økonomiudvalg"); the grouped list offers
-    # "aabenraa/oekonomiudvalget" for one municipality's.
+    # matches every committee of that name ("all the Økonomiudvalg"), as the list offers them;
+    # "aabenraa/oekonomiudvalget" names one municipality's.
     committee = django_filters.ChoiceFilter(
         label=_("Udvalg"),
         method="filter_committee",
@@ -119,24 +126,41 @@ class MeetingFilter(django_filters.FilterSet):
         chosen = self.data.get("municipality") if self.data else None
         self.municipality_names = dict(municipalities)
         self.chosen_municipality = chosen if chosen in self.municipality_names else None
-        committees = list(
-            Committee.objects.order_by("name", "slug").values_list("municipality__slug", "slug", "name")
-        )
-        self.committee_names = {(m, slug): name for m, slug, name in committees}
-        self.filters["committee"].extra["choices"] = self.committee_choices(committees)
-        self.filters["committee"].extra["known"] = {slug for _m, slug, _n in committees} | {
-            f"{m}/{slug}" for m, slug, _n in committees
-        }
+        self.filters["committee"].extra["choices"] = self.committee_choices()
+        self.filters["committee"].extra["exists"] = lambda value: self.committees_named(value).exists()
 
-    def committee_choices(self, committees):
-        """The chosen municipality's committees as (slug, name); with none chosen, every committee
-        grouped by municipality (an <optgroup> each) as ("municipality/slug", name)."""
+    def committee_choices(self):
+        """The chosen municipality's committees as (slug, name); with none chosen, each committee
+        name once (its plain slug: every municipality's committee of that name), which a reader
+        narrows with the municipality. Every committee of every municipality would be 600 options
+        here and about 1 500 for the whole country, rendered on every search page. A committee the
+        query string names that the list lacks ("aarhus/magistraten") is offered too, so that
+        sending the form again keeps it."""
+        committees = Committee.objects.order_by("name", "slug")
         if self.chosen_municipality:
-            return [(slug, name) for m, slug, name in committees if m == self.chosen_municipality]
-        groups = {}
-        for m, slug, name in committees:
-            groups.setdefault(self.municipality_names.get(m, m), []).append((f"{m}/{slug}", name))
-        return sorted(groups.items())
+            choices = list(
+                committees.filter(municipality__slug=self.chosen_municipality).values_list("slug", "name")
+            )
+        else:
+            choices = list(
+                Committee.objects.values("slug")
+                .annotate(name=Min("name"))
+                .order_by("name", "slug")
+                .values_list("slug", "name")
+            )
+        value = self.data.get("committee") if self.data else None
+        if value and "/" in value and COMMITTEE_VALUE.fullmatch(value):
+            for municipality, name in self.committees_named(value).values_list("municipality__name", "name")[
+                :1
+            ]:
+                choices.append((value, f"{name} ({municipality})"))
+        return choices
+
+    def committees_named(self, value):
+        """The committees a committee parameter names ("slug" or "municipality-slug/slug")."""
+        municipality, slash, slug = value.rpartition("/")
+        committees = Committee.objects.filter(slug=slug)
+        return committees.filter(municipality__slug=municipality) if slash else committees
 
     @property
     def chosen_count(self):
@@ -153,20 +177,20 @@ class MeetingFilter(django_filters.FilterSet):
     def check_committee_municipality(self):
         """ "aabenraa/amu" with Aarhus chosen: say so by name; the list then offers Aarhus's committees."""
         value = self.form.cleaned_data.get("committee") or ""
-        municipality, slash, slug = value.rpartition("/")
         chosen = self.form.cleaned_data.get("municipality")
         if not value or not chosen:
             return
-        if municipality in ("", chosen) and (chosen, slug) in self.committee_names:
+        named = dict(self.committees_named(value).values_list("municipality__slug", "name")[:100])
+        if value.rpartition("/")[0] in ("", chosen) and chosen in named:
             return
-        if not slash:  # a plain slug only other municipalities have: name one of them
-            municipality = next((m for m, s in self.committee_names if s == slug), "")
+        # A plain slug only other municipalities have: name one of them.
+        other, committee = min(named.items()) if named else ("", _("Udvalget"))
         self.form.add_error(
             "committee",
             _("%(committee)s hører til %(other)s, ikke %(chosen)s. Vælg et af %(chosen)s' udvalg.")
             % {
-                "committee": self.committee_names.get((municipality, slug), _("Udvalget")),
-                "other": self.municipality_names.get(municipality, _("en anden kommune")),
+                "committee": committee,
+                "other": self.municipality_names.get(other, _("en anden kommune")),
                 "chosen": self.municipality_names[chosen],
             },
         )

@@ -40,7 +40,7 @@ class SearchView(TemplateView):
                 next_url=search.url_with(page=page + 1) if results.has_next and page < MAX_PAGE else None,
             )
             # The committees with the most matches: a common word is found in hundreds of them,
-            # and a list that long helps no one (the filter form offers every committee).
+            # and a list that long helps no one (the filter form offers them all by name).
             committees = results.committees[:COMMITTEE_FACETS]
             for row in committees:
                 row["url"] = search.url_with(municipality=row["municipality"], committee=row["slug"])
