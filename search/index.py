@@ -31,6 +31,47 @@ from attachments.models import Attachment
 # tsvector values are limited to 1 MB; a long Bilag is indexed by its beginning.
 MAX_ATTACHMENT_CHARS = 200_000
 
+# What PostgreSQL's parser is given of a text, so that it finds the words SQLite's tokenizer (and
+# search/query.py's tokens()) finds: a hyphen before a digit becomes a non-breaking hyphen
+# ("Covid-19", "EMN-2025-003383", "2023-26", "-95.000 tons": the parser reads "-19" as a negative
+# number, which a query for 19 never matches), and a slash beside a letter a division slash
+# ("SFO/Klub", "SIRI/MÆRK", "ud-/indrejse": the parser reads a file path 'sfo/klub', holding
+# neither word). The parser takes both for spaces, and a headline still prints what the minutes
+# print (backends/postgres.py turns them back). A slash between digits stays: "24/34838" is a case
+# number, matched as printed. Used for the stored vectors here and for the headlines and section
+# searches of backends/postgres.py.
+PG_HYPHEN, PG_SLASH = "\u2011", "\u2215"
+PG_SEARCHABLE_PATTERNS = (
+    (r"-([0-9])", PG_HYPHEN + r"\1"),
+    (r"([[:alpha:]])/", r"\1" + PG_SLASH),
+    (r"/([[:alpha:]])", PG_SLASH + r"\1"),
+)
+
+
+def pg_searchable(expression):
+    """SQL for the text `expression` (SQL) as PostgreSQL's parser should read it (see above)."""
+    for pattern, replacement in PG_SEARCHABLE_PATTERNS:
+        expression = f"regexp_replace({expression}, '{pattern}', '{replacement}', 'g')"
+    return expression
+
+
+def _pg_vector(expression, weight):
+    return f"setweight(to_tsvector('danish'::regconfig, {pg_searchable(expression)}), '{weight}')"
+
+
+# The responsible person is indexed under the label the page shows ("Ansvarlig: Eva Borchorst
+# Mejnertz"), so that "ansvarlig jeanette hoppe" finds the items she is responsible for.
+RESPONSIBLE_LABEL = "Ansvarlig:"
+_PG_SECTIONS = (
+    "coalesce((SELECT string_agg(s.value #>> '{}', E'\\n') FROM jsonb_path_query(i.sections,"
+    " 'strict $.** ? (@.type() == \"string\")') AS s(value)), '')"
+)
+_PG_RESPONSIBLE = f"CASE WHEN i.responsible <> '' THEN '{RESPONSIBLE_LABEL} ' || i.responsible ELSE '' END"
+_PG_BILAG = f"""coalesce((
+            SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
+                        {MAX_ATTACHMENT_CHARS})
+            FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')"""
+
 _REFRESH_SQL = f"""
 UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
     SELECT v.vector, (
@@ -39,16 +80,13 @@ UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
         JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v.vector)) AS b ON b.p = a.p + 1
     )
     FROM (SELECT CASE WHEN i.closed THEN NULL ELSE
-        setweight(to_tsvector('danish'::regconfig, i.title), 'A')
-        || setweight(to_tsvector('danish'::regconfig, i.decision), 'B')
-        || setweight(to_tsvector('danish'::regconfig, i.recommendation), 'C')
-        || setweight(to_tsvector('danish'::regconfig, i.presentation), 'C')
-        || setweight(jsonb_to_tsvector('danish'::regconfig, i.sections, '["string"]'), 'C')
-        || setweight(to_tsvector('danish'::regconfig, i.responsible), 'C')
-        || setweight(to_tsvector('danish'::regconfig, coalesce((
-            SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
-                        {MAX_ATTACHMENT_CHARS})
-            FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')), 'D')
+        {_pg_vector("i.title", "A")}
+        || {_pg_vector("i.decision", "B")}
+        || {_pg_vector("i.recommendation", "C")}
+        || {_pg_vector("i.presentation", "C")}
+        || {_pg_vector(_PG_SECTIONS, "C")}
+        || {_pg_vector(_PG_RESPONSIBLE, "C")}
+        || {_pg_vector(_PG_BILAG, "D")}
     END AS vector) AS v
 )
 """
@@ -147,7 +185,7 @@ def refresh_sqlite(cursor, ids):
                     decision,
                     recommendation,
                     presentation,
-                    f"{other} {responsible or ''}",
+                    f"{other} {RESPONSIBLE_LABEL} {responsible}" if responsible else other,
                     "\n".join(bilag.get(pk, []))[:MAX_ATTACHMENT_CHARS],
                 )
             ]

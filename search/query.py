@@ -4,6 +4,10 @@ A query is words, "quoted phrases", -excluded words or phrases, and `or` (or `OR
 terms: `budget "sociale ydelser" -skat` needs budget AND the phrase and NOT skat; `vej or sti
 belysning` needs (vej OR sti) AND belysning, as PostgreSQL's websearch syntax reads it.
 
+Words typed apart may be one compound in the minutes ("bøf sandwich" for "bøfsandwich", "kontrol
+gruppen" for "kontrolgruppen"): `parse()` lets each pair of neighbouring words also be matched by
+the two written together (and with a linking s), see `_join_neighbours()`.
+
 Words are what `tokens()` finds: runs of letters and digits, and numbers written with dots,
 commas or slashes kept whole ("11.309.897", "2,5", "24/34838": the way the minutes print them
 and the way PostgreSQL's parser keeps them). `fold()` reads ae/oe/aa as æ/ø/å and `stem()` is the
@@ -26,6 +30,20 @@ _PIECE = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
 _STEMMER = snowballstemmer.stemmer("danish")
 # Typed for æ/ø/å on keyboards without them: "beskaeftigelse", "oekonomi", "aabenraa".
 _FOLDS = (("ae", "æ"), ("oe", "ø"), ("aa", "å"))
+# PostgreSQL's Danish stop words (tsearch_data/danish.stop, Snowball's list): its index holds none of
+# them and a query drops them, so they are never joined to a neighbour (a clause "til OR
+# plejehjemtil" would become "plejehjemtil" alone there).
+_STOP_WORDS = """
+    og i jeg det at en den til er som på de med han af for ikke der var mig sig men et har om vi
+    min havde ham hun nu over da fra du ud sin dem os op man hans hvor eller hvad skal selv her
+    alle vil blev kunne ind når være dog noget ville jo deres efter ned skulle denne end dette mit
+    også under have dig anden hende mine alt meget sit sine vor mod disse hvis din nogle hos blive
+    mange ad bliver hendes været thi jer sådan
+"""
+STOP_WORDS = frozenset(_STOP_WORDS.split())
+# Neighbouring typed words joined into a compound, at most this many pairs per query (each is one
+# more prefix term and one vocabulary lookup).
+MAX_JOINED = 4
 # A term this long is no word (a pasted hash or URL): cut so that the index and queries stay small.
 MAX_WORD = 60
 
@@ -35,6 +53,9 @@ class Term:
     """One word, or a phrase (several words that must stand together in this order)."""
 
     words: tuple
+    # Made by parse() from two neighbouring words written together ("bøf sandwich" -> "bøfsandwich"):
+    # an alternative to them, not a word typed (no "Mente du" for it).
+    joined: bool = False
 
     @property
     def is_phrase(self):
@@ -60,7 +81,7 @@ class Query:
     @property
     def words(self):
         """Every positive word (of words and phrases), lower case, in the order typed."""
-        return [word for term in self.terms for word in term.words]
+        return [word for term in dict.fromkeys(self.terms) if not term.joined for word in term.words]
 
     @property
     def required_phrases(self):
@@ -101,7 +122,42 @@ def parse(q):
                 pending_or = False
             else:
                 query.clauses.append([term])
+    query.clauses = _join_neighbours(query.clauses)
     return query
+
+
+def _joinable(clause):
+    """A clause that is one plain word of 3 letters or more, no stop word (not a phrase, a number or
+    one of alternatives)."""
+    if len(clause) != 1 or clause[0].is_phrase:
+        return False
+    word = clause[0].words[0]
+    return word.isalpha() and len(word) >= 3 and word not in STOP_WORDS and fold(word) not in STOP_WORDS
+
+
+def _join_neighbours(clauses):
+    """Let each pair of neighbouring plain words a, b also be matched by the compound "ab" (or
+    "asb"): (a AND b) OR ab, written as the clauses (a OR ab) AND (b OR ab), so that a word
+    between two pairs stands in a clause of each. "kunst græs baner" finds "kunstgræsbaner" through
+    "kunstgræs" and the compounds ending in "græsbaner" (the joined word is searched like a typed
+    one: as a prefix and as a tail). With no such compound in the archive the query means what it
+    meant: every word must occur."""
+    result, joined = [], 0
+    for i, clause in enumerate(clauses):
+        before = result[-1] if result and _joinable(clauses[i - 1]) and i else None
+        if before is not None and _joinable(clause) and joined < MAX_JOINED:
+            a, b = clauses[i - 1][0].words[0], clause[0].words[0]
+            forms = [a + b] if a.endswith("s") else [a + b, a + "s" + b]
+            compounds = [Term((form[:MAX_WORD],), joined=True) for form in forms]
+            joined += 1
+            if len(before) > 1:  # a already stands with the compound before it: a clause of its own
+                result.append([clauses[i - 1][0]])
+                before = result[-1]
+            before.extend(compounds)
+            result.append([clause[0], *compounds])
+        else:
+            result.append(list(clause))
+    return result
 
 
 def fold(word):
@@ -113,6 +169,13 @@ def fold(word):
 
 def is_number(word):
     return word[:1].isdigit()
+
+
+def is_prefix(word):
+    """Whether a typed word is searched as the beginning of words: not a number, and not one letter
+    ("a" of "a-kasser", "c" of "model c", "ø" of "Aarhus Ø"), which begins too many words to mean
+    anything and would make the index read all of them."""
+    return len(word) > 1 and not is_number(word)
 
 
 @lru_cache(maxsize=50_000)

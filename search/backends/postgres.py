@@ -34,7 +34,8 @@ from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
 from ..highlight import plain_snippets
-from ..query import fold, is_number, parse
+from ..index import PG_HYPHEN, PG_SEARCHABLE_PATTERNS, PG_SLASH
+from ..query import fold, is_prefix, parse
 from ..results import MAX_RESULTS, SearchTimedOut
 from ..vocabulary import tails
 from .common import item_text
@@ -93,9 +94,19 @@ class PgQuery:
     marks: list
 
 
+# ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
+# a long item that repeats a word outranks a short one about it (a budget report mentioning
+# "ukrainere" twenty times above the item on the ukrainesituation); SQLite's bm25 normalises by
+# length too, so both databases rank alike. The length is read from the vector already read.
+RANK_NORMALIZATION = 1
+
+
 def rank(query):
     # A match through a compound's tail ("miljøscreening" for "screening") ranks below the word.
-    return SearchRank(F("search_vector"), query.exact) + SearchRank(F("search_vector"), query.full) * 0.1
+    return (
+        SearchRank(F("search_vector"), query.exact, normalization=Value(RANK_NORMALIZATION))
+        + SearchRank(F("search_vector"), query.full, normalization=Value(RANK_NORMALIZATION)) * 0.1
+    )
 
 
 def scores(query, using):
@@ -114,7 +125,7 @@ def _term(term, using, marks, with_tails):
     if term.is_phrase:
         return _raw(" <-> ".join(f"'{word}'" for word in term.words))
     word = term.words[0]
-    if is_number(word):
+    if not is_prefix(word):
         return _raw(f"'{word}'")
     variants = dict.fromkeys([word, fold(word)])
     query = _raw(" | ".join(f"'{variant}':*" for variant in variants))
@@ -129,11 +140,14 @@ def compile_query(query, using, with_tails=True):
     """The tsquery of a parsed query (None when it has no positive term)."""
     if not query:
         return None, []
-    marks, compiled = [], None
+    marks, compiled, parts = [], None, {}
     for clause in query.clauses:
         alternatives = None
         for term in clause:
-            part = _term(term, using, marks, with_tails)
+            # A term may stand in two clauses (search/query.py's joined neighbours): compiled once.
+            if term not in parts:
+                parts[term] = _term(term, using, marks, with_tails)
+            part = parts[term]
             alternatives = part if alternatives is None else alternatives | part
         compiled = alternatives if compiled is None else compiled & alternatives
     for term in query.excluded:
@@ -189,17 +203,34 @@ def _phrase_pairs(query):
     return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
 
 
+def searchable(expression):
+    """`expression` (text) as the stored vectors give it to PostgreSQL's parser (search/index.py's
+    pg_searchable()): a vector or headline of it finds the words the stored vector holds."""
+    for pattern, replacement in PG_SEARCHABLE_PATTERNS:
+        expression = Func(
+            expression,
+            Value(pattern),
+            Value(replacement),
+            Value("g"),
+            function="regexp_replace",
+            output_field=TextField(),
+        )
+    return expression
+
+
 def _limit_to_section(matched, column, query):
     if column is None:
         return matched.filter(
             Exists(
                 Attachment.objects.filter(agenda_item=OuterRef("pk"))
                 .order_by()
-                .annotate(v=SearchVector("title", "text", config="danish"))
+                .annotate(v=SearchVector(searchable(F("title")), searchable(F("text")), config="danish"))
                 .filter(v=query)
             )
         )
-    return matched.annotate(section_vector=SearchVector(column, config="danish")).filter(section_vector=query)
+    return matched.annotate(section_vector=SearchVector(searchable(F(column)), config="danish")).filter(
+        section_vector=query
+    )
 
 
 def snippets(items, query, q):
@@ -222,11 +253,13 @@ def snippets(items, query, q):
         AgendaItem.objects.filter(pk__in=[i.pk for i in items])
         .annotate(
             snippet=SearchHeadline(
-                Concat(
-                    item_text(),
-                    Value("\n"),
-                    Coalesce(attachment_text, Value(""), output_field=TextField()),
-                    output_field=TextField(),
+                searchable(
+                    Concat(
+                        item_text(),
+                        Value("\n"),
+                        Coalesce(attachment_text, Value(""), output_field=TextField()),
+                        output_field=TextField(),
+                    )
                 ),
                 query,
                 config="danish",
@@ -245,4 +278,5 @@ def snippets(items, query, q):
 
 def _marked(text):
     """Escape everything, then turn the sentinels into <mark>: ts_headline copies markup verbatim."""
-    return mark_safe(escape(text or "").replace(_START, "<mark>").replace(_STOP, "</mark>"))
+    text = (text or "").replace(PG_HYPHEN, "-").replace(PG_SLASH, "/")  # as the minutes print them
+    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))

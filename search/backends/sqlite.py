@@ -15,7 +15,7 @@ from django.db.models import FloatField, Value
 from django.db.models.expressions import RawSQL
 
 from ..highlight import plain_snippets
-from ..query import is_number, parse, stem
+from ..query import is_prefix, parse, stem
 from ..vocabulary import tails
 
 # The columns of search_fts (search/index.py) a section is limited to; None: every column.
@@ -85,7 +85,7 @@ def _term(term, using, marks, with_tails):
         return _quoted(stem(word) for word in term.words)
     word = term.words[0]
     marks.append(word)
-    if is_number(word):
+    if not is_prefix(word):
         return _quoted([stem(word)])
     alternatives = [_quoted([stem(word)]) + "*"]
     if with_tails:
@@ -99,11 +99,12 @@ def compile_query(query, section, using, with_tails=True):
     """The FTS5 MATCH expression of `query` limited to `section` (None: no positive term)."""
     if not query:
         return None
-    marks = []
-    clauses = [
-        "(" + " OR ".join(_term(term, using, marks, with_tails) for term in clause) + ")"
-        for clause in query.clauses
-    ]
+    marks, parts = [], {}
+    for term in query.terms:
+        # A term may stand in two clauses (search/query.py's joined neighbours): compiled once.
+        if term not in parts:
+            parts[term] = _term(term, using, marks, with_tails)
+    clauses = ["(" + " OR ".join(parts[term] for term in clause) + ")" for clause in query.clauses]
     expression = " AND ".join(clauses)
     for term in query.excluded:
         expression = f"({expression}) NOT ({_term(term, using, [], False)})"
