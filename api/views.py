@@ -162,8 +162,9 @@ class PersonViewSet(ReadOnlyViewSet):
 class SearchView(GenericAPIView):
     """Full-text search over open agenda items, as /search/, with the meeting list's filters.
 
-    Pages of 20 hits by `page`; at most 10 000 hits are counted (`more_than_max` says when more
-    match). A query that is a case number also lists the cases of that number in `cases`.
+    Pages of 20 hits by `page`; at most 10 000 hits are counted, 2 000 of a quoted phrase on
+    PostgreSQL (`more_than_max` says when more match). A query that is a case number also lists the
+    cases of that number in `cases`.
     """
 
     queryset = Meeting.objects.all()

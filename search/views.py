@@ -6,7 +6,7 @@ from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
 from .request import SearchRequest
-from .results import MAX_PAGE, MAX_RESULTS, RANK_LIMIT
+from .results import MAX_PAGE, RANK_LIMIT
 
 # The committee facet's rows on the page, most matches first.
 COMMITTEE_FACETS = 20
@@ -60,7 +60,6 @@ class SearchView(TemplateView):
             options=search.options,
             results=results,
             search_error=search.error,
-            max_results=MAX_RESULTS,
             rank_limit=RANK_LIMIT,
         )
         return context

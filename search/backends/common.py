@@ -21,19 +21,22 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
     """
     if matched is None:
         return
+    # How many matches are counted and faceted at most: a backend may count fewer for a query each
+    # of whose matches costs more to confirm (PostgreSQL: a phrase, by its words' positions).
+    cap = backend.count_limit(query) if query is not None else MAX_RESULTS
     many = estimate_of is not None and backend.estimated_count(estimate_of) > backend.ESTIMATE_LIMIT
     if not many:
         # The bounded set's items, then their meetings' dates and committees: the facets are
         # counted and the order is decided from these rows, and only the page is fetched whole.
         # (Joining the meetings in the first query made PostgreSQL read all of them, also when
         # there turn out to be too many matches to use any.)
-        found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: MAX_RESULTS + 1])
-        many = len(found) > MAX_RESULTS
+        found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: cap + 1])
+        many = len(found) > cap
         if not many:
             rows = match_rows(found, matched.db)
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
-        results.more_than_max, results.total, results.sort = True, MAX_RESULTS, "date"
+        results.more_than_max, results.total, results.sort = True, cap, "date"
         results.page = min(results.page, MANY_RESULTS_PAGES)
         start = (results.page - 1) * PAGE_SIZE
         ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")

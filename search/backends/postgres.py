@@ -36,7 +36,7 @@ from attachments.models import Attachment
 from ..highlight import plain_snippets
 from ..index import PG_HYPHEN, PG_SEARCHABLE_PATTERNS, PG_SLASH
 from ..query import fold, is_prefix, parse
-from ..results import MAX_RESULTS, SearchTimedOut
+from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
 from .common import item_text
 
@@ -46,6 +46,11 @@ from .common import item_text
 # newest 20 matches are found in milliseconds. The estimate comes from the table statistics;
 # twice the cap leaves room for its error.
 ESTIMATE_LIMIT = 2 * MAX_RESULTS
+# A phrase's matches are counted up to this many (words up to MAX_RESULTS): each is confirmed by
+# its words' positions in its stored vector, about 18 ms per 1 000 at a million items, so counting
+# 10 000 of them cost 0.2 s (docs/PERFORMANCE.md). Beyond it they are not ranked anyway
+# (RANK_LIMIT): the page shows the newest, and says "more than 2 000".
+PHRASE_COUNT_LIMIT = RANK_LIMIT
 # Sentinels for ts_headline: the snippet is escaped whole and only these become <mark>.
 _START, _STOP = "\ue000", "\ue001"
 
@@ -78,6 +83,11 @@ def bounded(using):
         raise SearchTimedOut from exc
 
 
+def count_limit(query):
+    """How many matches of `query` (a PgQuery) are counted at most (see PHRASE_COUNT_LIMIT)."""
+    return PHRASE_COUNT_LIMIT if query.phrases else MAX_RESULTS
+
+
 def estimated_count(matched):
     """PostgreSQL's estimate of the number of rows in `matched`, from its plan (about 1 ms)."""
     plan = matched.order_by().values("pk").explain(format="json")
@@ -92,6 +102,7 @@ class PgQuery:
     full: SearchQuery
     exact: SearchQuery
     marks: list
+    phrases: bool = False  # it holds a phrase of two words or more (count_limit())
 
 
 # ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
@@ -178,7 +189,8 @@ def match(base, query, section, sections, using):
         matched = matched.filter(holds_pairs)
     if section in sections:
         matched = _limit_to_section(matched, sections[section], full)
-    return matched, PgQuery(full, exact, marks), estimate_of
+    phrases = any(term.is_phrase for clause in query.clauses for term in clause)
+    return matched, PgQuery(full, exact, marks, phrases), estimate_of
 
 
 class _Matches(Func):

@@ -16,6 +16,7 @@ from django.db.models.expressions import RawSQL
 
 from ..highlight import plain_snippets
 from ..query import is_prefix, parse, stem
+from ..results import MAX_RESULTS
 from ..vocabulary import tails
 
 # The columns of search_fts (search/index.py) a section is limited to; None: every column.
@@ -48,6 +49,12 @@ class FtsQuery:
 def bounded(using):
     """No statement timeout on SQLite: the search runs as it is."""
     return nullcontext()
+
+
+def count_limit(query):
+    """How many matches are counted at most: FTS5 confirms a phrase from its own index, as cheaply
+    as a word."""
+    return MAX_RESULTS
 
 
 def estimated_count(matched):

@@ -373,6 +373,23 @@ def test_a_word_the_planner_expects_in_too_many_items_is_not_counted(monkeypatch
 
 
 @pytest.mark.postgres
+def test_a_phrase_is_counted_only_up_to_its_limit_then_shown_newest_first(client, monkeypatch):
+    # Each match of a phrase is confirmed by its words' positions: a phrase is counted up to
+    # PHRASE_COUNT_LIMIT, not MAX_RESULTS; a word in as many items is still counted in full.
+    many_items_saying("Godkendt med bemærkning om den nye skolebus.", 25)
+    monkeypatch.setattr("search.backends.postgres.PHRASE_COUNT_LIMIT", 10)
+
+    phrase = search('"nye skolebus"')
+    assert phrase.more_than_max and phrase.total == 10 and phrase.sort == "date"
+    assert len(phrase.hits) == 20 and phrase.committees == []
+    page = client.get("/search/", {"q": '"nye skolebus"'}).content.decode()
+    assert "Mere end 10 punkter – vist med de nyeste først." in page
+
+    words = search("nye skolebus")
+    assert words.total == 25 and not words.more_than_max
+
+
+@pytest.mark.postgres
 def test_a_word_the_planner_expects_rarely_is_counted_and_ranked():
     many_items_saying("Godkendt med bemærkning om skolebussen.", 25)
 
