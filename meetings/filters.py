@@ -136,24 +136,17 @@ class MeetingFilter(django_filters.FilterSet):
         here and about 1 500 for the whole country, rendered on every search page. A committee the
         query string names that the list lacks ("aarhus/magistraten") is offered too, so that
         sending the form again keeps it."""
-        committees = Committee.objects.order_by("name", "slug")
         if self.chosen_municipality:
-            choices = list(
-                committees.filter(municipality__slug=self.chosen_municipality).values_list("slug", "name")
-            )
+            committees = Committee.objects.filter(municipality__slug=self.chosen_municipality)
         else:
-            choices = list(
-                Committee.objects.values("slug")
-                .annotate(name=Min("name"))
-                .order_by("name", "slug")
-                .values_list("slug", "name")
-            )
+            committees = Committee.objects.values("slug").annotate(name=Min("name"))
+        choices = list(committees.order_by("name", "slug").values_list("slug", "name"))
         value = self.data.get("committee") if self.data else None
-        if value and "/" in value and COMMITTEE_VALUE.fullmatch(value):
-            for municipality, name in self.committees_named(value).values_list("municipality__name", "name")[
-                :1
-            ]:
-                choices.append((value, f"{name} ({municipality})"))
+        municipality = value.rpartition("/")[0] if value and COMMITTEE_VALUE.fullmatch(value) else ""
+        if municipality and self.chosen_municipality in (None, municipality):
+            named = self.committees_named(value).values_list("municipality__name", "name").first()
+            if named:
+                choices.append((value, f"{named[1]} ({named[0]})"))
         return choices
 
     def committees_named(self, value):

@@ -98,8 +98,9 @@ def test_another_municipalitys_committee_is_explained_by_name(client, two, commi
     assert "Arbejdsmarkedsudvalget hører til Aabenraa Kommune, ikke Aarhus Kommune" in html
     message = BeautifulSoup(html, "html.parser").select_one(".errorlist").get_text()
     assert "arbejdsmarkedsudvalget" not in message and "aabenraa/" not in message
-    # The list now offers Aarhus's committees to choose from.
+    # The list now offers Aarhus's committees to choose from, and not the other one.
     assert "Socialudvalget" in committee_select(response).get_text()
+    assert "Arbejdsmarkedsudvalget" not in committee_select(response).get_text()
 
 
 @pytest.mark.parametrize(
