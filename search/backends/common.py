@@ -3,7 +3,8 @@ bounds, and the item text that snippets are cut from."""
 
 from collections import Counter
 
-from django.db.models import F, TextField, Value
+from django.db import connections
+from django.db.models import F, Lookup, TextField, Value
 from django.db.models.functions import Concat
 
 from agenda_items.models import AgendaItem
@@ -77,8 +78,7 @@ def match_rows(found, using):
     `found` ((pk, meeting id, outcome) rows)."""
     meetings = {
         pk: rest
-        for pk, *rest in Meeting.objects.using(using)
-        .filter(pk__in={meeting_id for _, meeting_id, _ in found})
+        for pk, *rest in with_pks(Meeting.objects.using(using), {meeting_id for _, meeting_id, _ in found})
         .order_by()
         .values_list("pk", "date", "committee__name", "committee__slug", "committee__municipality__slug")
     }
@@ -92,8 +92,29 @@ def ranked(backend, query, ids, using):
     if scores is not None:
         return scores
     return dict(
-        AgendaItem.objects.using(using).filter(pk__in=ids).order_by().values_list("pk", backend.rank(query))
+        with_pks(AgendaItem.objects.using(using), ids).order_by().values_list("pk", backend.rank(query))
     )
+
+
+class _AnyOf(Lookup):
+    """`column = ANY(%s)`: the values as one array parameter (PostgreSQL)."""
+
+    lookup_name = "any_of"
+    prepare_rhs = False
+
+    def as_sql(self, compiler, connection):
+        lhs, params = self.process_lhs(compiler, connection)
+        return f"{lhs} = ANY(%s)", [*params, list(self.rhs)]
+
+
+def with_pks(queryset, pks):
+    """`queryset` limited to the primary keys `pks` (thousands: a search's matches or their
+    meetings). On PostgreSQL they go as one array parameter: as an IN list, Django and psycopg
+    spent more time placing 4 400 parameters into the SQL than the database spent answering
+    (42 against 19 ms)."""
+    if connections[queryset.db].vendor == "postgresql":
+        return queryset.filter(_AnyOf(F("pk"), list(pks)))
+    return queryset.filter(pk__in=pks)
 
 
 def item_text():
