@@ -126,8 +126,9 @@ class MeetingFilter(django_filters.FilterSet):
         chosen = self.data.get("municipality") if self.data else None
         self.municipality_names = dict(municipalities)
         self.chosen_municipality = chosen if chosen in self.municipality_names else None
+        self._committees_named = {}
         self.filters["committee"].extra["choices"] = self.committee_choices()
-        self.filters["committee"].extra["exists"] = lambda value: self.committees_named(value).exists()
+        self.filters["committee"].extra["exists"] = lambda value: bool(self.committees_named(value))
 
     def committee_choices(self):
         """The chosen municipality's committees as (slug, name); with none chosen, each committee
@@ -144,16 +145,23 @@ class MeetingFilter(django_filters.FilterSet):
         value = self.data.get("committee") if self.data else None
         municipality = value.rpartition("/")[0] if value and COMMITTEE_VALUE.fullmatch(value) else ""
         if municipality and self.chosen_municipality in (None, municipality):
-            named = self.committees_named(value).values_list("municipality__name", "name").first()
-            if named:
-                choices.append((value, f"{named[1]} ({named[0]})"))
+            name = self.committees_named(value).get(municipality)
+            if name:
+                choices.append((value, f"{name} ({self.municipality_names[municipality]})"))
         return choices
 
     def committees_named(self, value):
-        """The committees a committee parameter names ("slug" or "municipality-slug/slug")."""
-        municipality, slash, slug = value.rpartition("/")
-        committees = Committee.objects.filter(slug=slug)
-        return committees.filter(municipality__slug=municipality) if slash else committees
+        """{municipality slug: committee name} of the committees a committee parameter names ("slug":
+        every municipality's by that slug; "municipality-slug/slug": one), read once per filter: the
+        choices, the check of the value and the check against the municipality all ask."""
+        if value not in self._committees_named:
+            municipality, slash, slug = value.rpartition("/")
+            committees = Committee.objects.filter(slug=slug)
+            if slash:
+                committees = committees.filter(municipality__slug=municipality)
+            rows = committees.order_by().values_list("municipality__slug", "name")[:100]
+            self._committees_named[value] = dict(rows)
+        return self._committees_named[value]
 
     @property
     def chosen_count(self):
@@ -173,7 +181,7 @@ class MeetingFilter(django_filters.FilterSet):
         chosen = self.form.cleaned_data.get("municipality")
         if not value or not chosen:
             return
-        named = dict(self.committees_named(value).values_list("municipality__slug", "name")[:100])
+        named = self.committees_named(value)
         if value.rpartition("/")[0] in ("", chosen) and chosen in named:
             return
         # A plain slug only other municipalities have: name one of them.

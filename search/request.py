@@ -92,8 +92,8 @@ class SearchRequest:
 
     @cached_property
     def filter(self):
-        """The meeting list's filters (built when used: they read every municipality and committee,
-        which a case number that goes straight to its case never needs)."""
+        """The meeting list's filters (built when used: they read the municipalities and committee
+        names, which a case number that goes straight to its case never needs)."""
         return MeetingFilter(self.params, queryset=Meeting.objects.all())
 
     @property

@@ -189,7 +189,7 @@ def match(base, query, section, sections, using):
         matched = matched.filter(holds_pairs)
     if section in sections:
         matched = _limit_to_section(matched, sections[section], full)
-    phrases = any(term.is_phrase for clause in query.clauses for term in clause)
+    phrases = any(term.is_phrase for term in query.terms)
     return matched, PgQuery(full, exact, marks, phrases), estimate_of
 
 
