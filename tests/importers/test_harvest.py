@@ -86,6 +86,11 @@ class Publisher:
         data = data or load_fixture(key)
         self.meetings[data["Id"]] = data
         self.committees[data["Id"]] = data["Udvalg"]["Navn"]
+        # Every Bilag PDF is made now, not while a request waits: making one can take longer than the
+        # harvester's timeout on a loaded machine, and a timed-out fetch is retried (counted twice).
+        for point in data.get("Dagsordenpunkter") or []:
+            for bilag in point.get("Bilag") or []:
+                self.pdf(bilag["Id"])
         return data
 
     def udvalgsliste(self):
