@@ -11,24 +11,36 @@ from django.db.models.functions import Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
-from .query import fold, is_number, stem
+from .query import fold, is_prefix, stem
 
 # Bilag text read to decide which Bilag matched, as much as the index holds (index.py).
 BILAG_CHARS = 200_000
 
 
 def word_pattern(words):
-    """A regex matching whole words that begin with any of `words`, their stems or æ/ø/å reading."""
-    starts = set()
+    """A regex matching whole words that begin with any of `words`, their stems or æ/ø/å reading;
+    a number or a one-letter word only as itself, as the backends match it (query.is_prefix)."""
+    starts, exact = set(), set()
     for word in words:
         word = word.casefold()
-        starts.add(word)
-        if not is_number(word):
-            starts.update({fold(word), stem(word)})
-    starts = sorted((s for s in starts if s), key=len, reverse=True)
-    if not starts:
+        if not is_prefix(word):
+            exact.add(word)
+            continue
+        starts.update({word, fold(word), stem(word)})
+    starts.discard("")
+    if not starts and not exact:
         return None
-    return re.compile(r"(?<![^\W_])(?:" + "|".join(re.escape(s) for s in starts) + r")[^\W_]*", re.IGNORECASE)
+    choices = []
+    if starts:
+        choices.append(f"(?:{_any_of(starts)})[^\\W_]*")
+    if exact:
+        choices.append(f"(?:{_any_of(exact)})(?![^\\W_])")
+    return re.compile(r"(?<![^\W_])(?:" + "|".join(choices) + ")", re.IGNORECASE)
+
+
+def _any_of(words):
+    """A regex alternation of `words`, the longest first."""
+    return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
 def snippet(text, pattern, width=110):

@@ -221,6 +221,28 @@ def test_a_one_letter_word_is_a_word_not_the_beginning_of_every_word():
     assert found("model c") == [("Aabenraa", "1")]
 
 
+def test_a_one_letter_word_or_a_number_is_marked_only_as_itself():
+    load(
+        ParsedItem(
+            number="1",
+            title="Bro",
+            decision="Model C med cykelbro, 20 m bred, bygges i 2023.",
+            attachments=[
+                ParsedAttachment("Bilag 1", "Cykelbro og cykelsti i centrum"),
+                ParsedAttachment("Bilag 2", "Tegninger af model C"),
+            ],
+        )
+    )
+    [hit] = search("model c").hits
+    assert "<mark>C</mark>" in hit.snippet and "cykelbro" in hit.snippet
+    assert "<mark>cykelbro" not in hit.snippet
+    [hit] = search("model 20").hits
+    assert "<mark>20</mark>" in hit.snippet and "<mark>2023" not in hit.snippet
+    # Of an item's Bilag, the one holding the word is named, not the first with a word beginning with c.
+    [hit] = search("model c", section="attachments").hits
+    assert hit.attachment.title == "Bilag 2"
+
+
 def test_numbers_after_a_hyphen_and_words_beside_a_slash_are_words_on_both_databases():
     load(
         ParsedItem(
