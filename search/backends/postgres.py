@@ -26,7 +26,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import OperationalError, connections, router, transaction
 from django.db.models import BooleanField, Exists, F, Func, OuterRef, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -246,34 +246,20 @@ def _limit_to_section(matched, column, query):
 
 
 def snippets(items, query, q):
+    """{item pk: snippet} cut from each item's own text, as on SQLite. The Bilag are left to
+    highlight.matching_bilag, which names the Bilag a hit was found in and cuts its snippet there:
+    headlining up to 20 000 characters of Bilag text per hit as well made a rare word's page at
+    250 000 items take about 64 ms instead of 54 (in-process medians)."""
     if query is None:
         return plain_snippets(items, parse(q).words)
-    query = query.full
     if not items:
         return {}
-    attachment_text = Func(
-        Attachment.objects.filter(agenda_item=OuterRef("pk"))
-        .order_by()
-        .values("agenda_item")
-        .annotate(t=Func(F("text"), Value("\n"), function="string_agg", output_field=TextField()))
-        .values("t")[:1],
-        Value(20_000),
-        function="left",
-        output_field=TextField(),
-    )
     rows = (
         AgendaItem.objects.filter(pk__in=[i.pk for i in items])
         .annotate(
             snippet=SearchHeadline(
-                searchable(
-                    Concat(
-                        item_text(),
-                        Value("\n"),
-                        Coalesce(attachment_text, Value(""), output_field=TextField()),
-                        output_field=TextField(),
-                    )
-                ),
-                query,
+                searchable(item_text()),
+                query.full,
                 config="danish",
                 start_sel=_START,
                 stop_sel=_STOP,

@@ -221,6 +221,26 @@ def test_a_one_letter_word_is_a_word_not_the_beginning_of_every_word():
     assert found("model c") == [("Aabenraa", "1")]
 
 
+def test_a_word_found_only_in_a_bilag_names_that_bilag_and_is_marked_in_its_text():
+    load(
+        ParsedItem(
+            number="1",
+            title="Lokalplan",
+            decision="Godkendt.",
+            attachments=[
+                ParsedAttachment("Bilag 1: Kort", "Kort over området."),
+                ParsedAttachment("Bilag 2: Høringssvar", "Naboer frygter støj fra vindmøllerne ved Kliplev."),
+            ],
+        ),
+        ParsedItem(number="2", title="Vindmøller", decision="Vindmøllerne ved Kliplev godkendes."),
+    )
+    hits = {hit.item.number: hit for hit in search("vindmølle").hits}
+    assert hits["1"].attachment.title == "Bilag 2: Høringssvar"
+    assert "<mark>vindmøllerne</mark>" in hits["1"].snippet
+    assert hits["2"].attachment is None
+    assert "<mark>Vindmøllerne</mark> ved Kliplev" in hits["2"].snippet
+
+
 def test_a_one_letter_word_or_a_number_is_marked_only_as_itself():
     load(
         ParsedItem(
