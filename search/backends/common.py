@@ -8,7 +8,7 @@ from django.db.models import F, Lookup, TextField, Value
 from django.db.models.functions import Concat
 
 from agenda_items.models import AgendaItem
-from meetings.models import Meeting
+from meetings.models import Committee, Meeting
 
 from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, RANK_LIMIT, Hit
 
@@ -55,7 +55,7 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
             if results.sort == "relevance"
             else {}
         )
-        results.committees, results.years, results.outcomes = facets(rows)
+        results.committees, results.years, results.outcomes = facets(rows, matched.db)
         # Best first (or newest first), then newest, undated last, then the newest item.
         rows.sort(
             key=lambda row: (
@@ -74,13 +74,16 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
 
 
 def match_rows(found, using):
-    """(pk, date, committee name, committee slug, municipality slug, outcome) of each match of
-    `found` ((pk, meeting id, outcome) rows)."""
+    """(pk, date, committee id, outcome) of each match of `found` ((pk, meeting id, outcome) rows).
+    The committees' names are read once per committee by facets(): joined here they were read and
+    decoded once per match (4 500 meetings: 15 against 8 ms)."""
     meetings = {
-        pk: rest
-        for pk, *rest in with_pks(Meeting.objects.using(using), {meeting_id for _, meeting_id, _ in found})
+        pk: (date, committee_id)
+        for pk, date, committee_id in with_pks(
+            Meeting.objects.using(using), {meeting_id for _, meeting_id, _ in found}
+        )
         .order_by()
-        .values_list("pk", "date", "committee__name", "committee__slug", "committee__municipality__slug")
+        .values_list("pk", "date", "committee_id")
     }
     return [(pk, *meetings[meeting_id], outcome) for pk, meeting_id, outcome in found]
 
@@ -97,18 +100,21 @@ def ranked(backend, query, ids, using):
 
 
 class _AnyOf(Lookup):
-    """`column = ANY(%s)`: the values as one array parameter (PostgreSQL)."""
+    """`column = ANY(%s::bigint[])`: integer values as one array parameter (PostgreSQL), written as
+    the array's text ('{1,2,3}'), which takes a tenth of the time psycopg takes to send a list of
+    thousands of Python ints (3 ms for 4 500)."""
 
     lookup_name = "any_of"
     prepare_rhs = False
 
     def as_sql(self, compiler, connection):
         lhs, params = self.process_lhs(compiler, connection)
-        return f"{lhs} = ANY(%s)", [*params, list(self.rhs)]
+        values = "{" + ",".join(str(int(value)) for value in self.rhs) + "}"
+        return f"{lhs} = ANY(%s::bigint[])", [*params, values]
 
 
 def with_pks(queryset, pks):
-    """`queryset` limited to the primary keys `pks` (thousands: a search's matches or their
+    """`queryset` limited to the integer primary keys `pks` (thousands: a search's matches or their
     meetings). On PostgreSQL they go as one array parameter: as an IN list, Django and psycopg
     spent more time placing 4 400 parameters into the SQL than the database spent answering
     (42 against 19 ms)."""
@@ -129,17 +135,22 @@ def item_text():
     )
 
 
-def facets(rows):
+def facets(rows, using):
     """Counts per committee, per year and per outcome from the matches' rows (match_rows())."""
     committees, years, outcomes = Counter(), Counter(), Counter()
-    for _pk, date, name, slug, municipality, outcome in rows:
-        committees[name, slug, municipality] += 1
+    for _pk, date, committee_id, outcome in rows:
+        committees[committee_id] += 1
         years[date.year if date else None] += 1
         if outcome:
             outcomes[outcome] += 1
+    names = (
+        Committee.objects.using(using)
+        .filter(pk__in=committees)
+        .values_list("pk", "name", "slug", "municipality__slug")
+    )
     committee_rows = [
-        {"name": name, "slug": slug, "municipality": municipality, "count": count}
-        for (name, slug, municipality), count in committees.items()
+        {"name": name, "slug": slug, "municipality": municipality, "count": committees[pk]}
+        for pk, name, slug, municipality in names
     ]
     committee_rows.sort(key=lambda row: (-row["count"], row["name"]))
     # Newest year first, undated (None) last.
