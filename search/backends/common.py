@@ -34,7 +34,7 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: cap + 1])
         many = len(found) > cap
         if not many:
-            rows = match_rows(found, matched.db)
+            rows = match_rows(found, matched.db) if found else []
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
         results.more_than_max, results.total, results.sort = True, cap, "date"
