@@ -186,6 +186,12 @@ def stem(word):
     return _STEMMER.stemWord(fold(word))
 
 
+def stem_as_typed(word):
+    """The Snowball stem of a lower-case word without reading ae/oe/aa as æ/ø/å ("msoedalplads" is
+    "mosedalplads" with two letters swapped, not "msødalplads")."""
+    return _STEMMER.stemWord(word)
+
+
 def index_tokens(text):
     """The stems of `text`, space-separated: what SQLite's full-text index stores."""
     return " ".join(stem(word) for word in tokens(text))

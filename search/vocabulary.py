@@ -13,7 +13,7 @@ from collections import Counter
 
 from django.db import connections
 
-from .query import fold, is_number, stem
+from .query import fold, is_number, stem, stem_as_typed
 
 # At most this many compounds stand in for one word: the query stays small and fast.
 MAX_TAILS = 30
@@ -92,18 +92,26 @@ def distance(a, b, limit):
 
 
 def nearest(word, using):
-    """The vocabulary's word nearest to `word` (None: `word` is known, or nothing is near)."""
+    """The vocabulary's word nearest to `word` (None: `word` is known, or nothing is near).
+
+    A word holding ae, oe or aa is looked up both as typed and with them read as æ/ø/å, and of
+    equally near words the one nearer to the word as typed wins: "msoedalplads" is "mosedalplads"
+    with two letters swapped, though "msødalplads" is one letter from "sødalplads".
+    """
     if is_number(word) or not word.isalpha() or len(word) < 4:
         return None
-    base = stem(word)
+    base, typed = stem(word), stem_as_typed(word)
+    bases = list(dict.fromkeys([base, typed]))
     vendor = connections[using].vendor
     with connections[using].cursor() as cursor:
-        if _known(base, cursor, vendor):
+        if any(_known(b, cursor, vendor) for b in bases):
             return None
-        candidates = _candidates(base, cursor, vendor)
+        candidates = {c for b in bases for c in _candidates(b, cursor, vendor)}
     limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
-    scored = sorted((distance(base, c, limit), len(c), c) for c in candidates)
-    return scored[0][2] if scored and scored[0][0] <= limit else None
+    scored = sorted(
+        (min(distance(b, c, limit) for b in bases), distance(typed, c, limit), len(c), c) for c in candidates
+    )
+    return scored[0][3] if scored and scored[0][0] <= limit else None
 
 
 def suggestion(query, q, using):

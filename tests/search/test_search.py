@@ -241,6 +241,20 @@ def test_a_word_found_only_in_a_bilag_names_that_bilag_and_is_marked_in_its_text
     assert "<mark>Vindmøllerne</mark> ved Kliplev" in hits["2"].snippet
 
 
+def test_a_misspelling_holding_oe_is_also_read_as_typed_for_mente_du():
+    load(
+        ParsedItem(number="1", title="Mosedalplads", decision="Ny belægning på Mosedalplads."),
+        ParsedItem(number="2", title="Sødalplads", decision="Sødalplads renoveres."),
+    )
+    # "msoedalplads": "mosedalplads" with two letters swapped; read as "msødalplads" it is one
+    # letter from "sødalplads", which is not what was meant.
+    results = search("msoedalplads")
+    assert results.suggestion == "mosedalplads"
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    # ae/oe/aa typed for æ/ø/å still find the word with the letter.
+    assert search("soedalpladsen").suggestion == "sødalplads"
+
+
 def test_a_one_letter_word_or_a_number_is_marked_only_as_itself():
     load(
         ParsedItem(
