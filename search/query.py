@@ -183,7 +183,7 @@ def stem(word):
     """The Danish Snowball stem of a lower-case word; a number is kept, its separators as "_"."""
     if is_number(word):
         return _NUMBER_SEPARATORS.sub("_", word)
-    return _STEMMER.stemWord(fold(word))
+    return stem_as_typed(fold(word))
 
 
 def stem_as_typed(word):

@@ -108,10 +108,12 @@ def nearest(word, using):
             return None
         candidates = {c for b in bases for c in _candidates(b, cursor, vendor)}
     limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
-    scored = sorted(
-        (min(distance(b, c, limit) for b in bases), distance(typed, c, limit), len(c), c) for c in candidates
-    )
-    return scored[0][3] if scored and scored[0][0] <= limit else None
+    scored = []
+    for c in candidates:
+        distances = {b: distance(b, c, limit) for b in bases}
+        scored.append((min(distances.values()), distances[typed], len(c), c))
+    best = min(scored, default=None)
+    return best[3] if best and best[0] <= limit else None
 
 
 def suggestion(query, q, using):
