@@ -41,7 +41,7 @@ MAX_ATTACHMENT_CHARS = 200_000
 # number, matched as printed. Used for the stored vectors here and for the headlines and section
 # searches of backends/postgres.py.
 PG_HYPHEN, PG_SLASH = "\u2011", "\u2215"
-PG_SEARCHABLE_PATTERNS = (
+_PG_SEARCHABLE_PATTERNS = (
     (r"-([0-9])", PG_HYPHEN + r"\1"),
     (r"([[:alpha:]])/", r"\1" + PG_SLASH),
     (r"/([[:alpha:]])", PG_SLASH + r"\1"),
@@ -50,7 +50,7 @@ PG_SEARCHABLE_PATTERNS = (
 
 def pg_searchable(expression):
     """SQL for the text `expression` (SQL) as PostgreSQL's parser should read it (see above)."""
-    for pattern, replacement in PG_SEARCHABLE_PATTERNS:
+    for pattern, replacement in _PG_SEARCHABLE_PATTERNS:
         expression = f"regexp_replace({expression}, '{pattern}', '{replacement}', 'g')"
     return expression
 

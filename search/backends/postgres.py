@@ -34,7 +34,7 @@ from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
 from ..highlight import plain_snippets
-from ..index import PG_HYPHEN, PG_SEARCHABLE_PATTERNS, PG_SLASH
+from ..index import PG_HYPHEN, PG_SLASH, pg_searchable
 from ..query import fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
@@ -217,17 +217,9 @@ def _phrase_pairs(query):
 
 def searchable(expression):
     """`expression` (text) as the stored vectors give it to PostgreSQL's parser (search/index.py's
-    pg_searchable()): a vector or headline of it finds the words the stored vector holds."""
-    for pattern, replacement in PG_SEARCHABLE_PATTERNS:
-        expression = Func(
-            expression,
-            Value(pattern),
-            Value(replacement),
-            Value("g"),
-            function="regexp_replace",
-            output_field=TextField(),
-        )
-    return expression
+    pg_searchable(), the same SQL): a vector or headline of it finds the words the stored vector
+    holds."""
+    return Func(expression, template=pg_searchable("%(expressions)s"), output_field=TextField())
 
 
 def _limit_to_section(matched, column, query):
