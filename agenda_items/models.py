@@ -84,14 +84,20 @@ class AgendaItemQuerySet(models.QuerySet):
         """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
         # The Bilag model through the relation: attachments sits above this module and imports it.
         attachments = self.model._meta.get_field("attachments").related_model.objects.defer("text", "pages")
+        # Ordered by their own columns: the models' ordering ("item", "order") follows the item to
+        # its meeting's date, which joined two tables into each of these queries, and planning
+        # that join took longer than running it.
         return (
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
             .prefetch_related(
                 "absences",
-                Prefetch("positions", Position.objects.select_related("person__municipality")),
-                "history",
-                Prefetch("attachments", attachments),
+                Prefetch(
+                    "positions",
+                    Position.objects.select_related("person__municipality").order_by("item_id", "order"),
+                ),
+                Prefetch("history", HistoryEntry.objects.order_by("item_id", "order")),
+                Prefetch("attachments", attachments.order_by("agenda_item_id", "order")),
             )
         )
 
