@@ -12,6 +12,7 @@ import re
 from collections import Counter
 
 from django.db import connections
+from rapidfuzz.distance import OSA
 
 from .query import fold, is_number, stem, stem_as_typed
 
@@ -62,7 +63,7 @@ def _known(base, cursor, vendor):
 
 def _candidates(base, cursor, vendor):
     if vendor == "postgresql":
-        # Nearest first down the GiST index (migration 0003); distance() then decides what is near.
+        # Nearest first down the GiST index (migration 0003); the edit distance decides what is near.
         cursor.execute("SELECT word FROM search_lexeme ORDER BY word <-> %s LIMIT 50", [base])
     else:
         cursor.execute(
@@ -71,24 +72,6 @@ def _candidates(base, cursor, vendor):
             [base[0], base[0] + "\U0010ffff", len(base) - 2, len(base) + 2, MAX_CANDIDATES],
         )
     return [row[0] for row in cursor.fetchall()]
-
-
-def distance(a, b, limit):
-    """The edit distance of `a` and `b` (an adjacent swap counts 1), or limit + 1 if above `limit`."""
-    if abs(len(a) - len(b)) > limit:
-        return limit + 1
-    previous2, previous = None, list(range(len(b) + 1))
-    for i, ca in enumerate(a, 1):
-        row = [i]
-        for j, cb in enumerate(b, 1):
-            cost = min(previous[j] + 1, row[j - 1] + 1, previous[j - 1] + (ca != cb))
-            if previous2 is not None and j > 1 and ca == b[j - 2] and a[i - 2] == cb:
-                cost = min(cost, previous2[j - 2] + 1)
-            row.append(cost)
-        if min(row) > limit:
-            return limit + 1
-        previous2, previous = previous, row
-    return previous[-1]
 
 
 def nearest(word, using):
@@ -110,7 +93,9 @@ def nearest(word, using):
     limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
     scored = []
     for c in candidates:
-        distances = {b: distance(b, c, limit) for b in bases}
+        # Edit distance with an adjacent swap counting 1 (optimal string alignment); above
+        # `limit` it is limit + 1.
+        distances = {b: OSA.distance(b, c, score_cutoff=limit) for b in bases}
         scored.append((min(distances.values()), distances[typed], len(c), c))
     best = min(scored, default=None)
     return best[3] if best and best[0] <= limit else None
