@@ -83,22 +83,31 @@ class AgendaItemQuerySet(models.QuerySet):
     def for_display(self):
         """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
         # The Bilag model through the relation: attachments sits above this module and imports it.
-        attachments = self.model._meta.get_field("attachments").related_model.objects.defer("text", "pages")
-        # Ordered by their own columns: the models' ordering ("item", "order") follows the item to
-        # its meeting's date, which joined two tables into each of these queries, and planning
-        # that join took longer than running it.
+        # In their own order, like with_decisions().
+        attachments = (
+            self.model._meta.get_field("attachments")
+            .related_model.objects.defer("text", "pages")
+            .order_by("agenda_item_id", "order")
+        )
         return (
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
-            .prefetch_related(
-                "absences",
-                Prefetch(
-                    "positions",
-                    Position.objects.select_related("person__municipality").order_by("item_id", "order"),
-                ),
-                Prefetch("history", HistoryEntry.objects.order_by("item_id", "order")),
-                Prefetch("attachments", attachments.order_by("agenda_item_id", "order")),
-            )
+            .with_decisions()
+            .prefetch_related("absences", Prefetch("attachments", attachments))
+        )
+
+    def with_decisions(self):
+        """Items with the positions taken on their decisions (person selected) and their Sagsforløb.
+
+        Ordered by their own columns: the models' ordering ("item", "order") follows the item to its
+        meeting's date, which joined two tables into each query, and planning that join took longer
+        than running it."""
+        return self.prefetch_related(
+            Prefetch(
+                "positions",
+                Position.objects.select_related("person__municipality").order_by("item_id", "order"),
+            ),
+            Prefetch("history", HistoryEntry.objects.order_by("item_id", "order")),
         )
 
     def timeline(self):

@@ -64,7 +64,7 @@ class CaseView(DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        items = list(self.object.items.public().timeline().prefetch_related("positions", "history"))
+        items = list(self.object.items.public().timeline().with_decisions())
         if not items:
             raise Http404("No public items on this case")
         context["items"] = items
