@@ -11,7 +11,7 @@ length), never by scanning titles or texts.
 import re
 from collections import Counter
 
-from django.db import connections
+from django.db import connections, transaction
 from rapidfuzz.distance import OSA
 
 from .query import fold, is_number, stem, stem_as_typed
@@ -20,6 +20,8 @@ from .query import fold, is_number, stem, stem_as_typed
 MAX_TAILS = 30
 # A shorter word is a tail of too many compounds to mean anything ("vej", "sti", "bro").
 MIN_TAIL = 5
+# PostgreSQL reads the words this similar (shared trigrams / all trigrams of both) as candidates.
+MIN_SIMILARITY = 0.2
 # Candidates read for a suggestion on SQLite (words of the same first letter and length ±2).
 MAX_CANDIDATES = 20_000
 
@@ -63,8 +65,14 @@ def _known(base, cursor, vendor):
 
 def _candidates(base, cursor, vendor):
     if vendor == "postgresql":
-        # Nearest first down the GiST index (migration 0003); the edit distance decides what is near.
-        cursor.execute("SELECT word FROM search_lexeme ORDER BY word <-> %s LIMIT 50", [base])
+        # The words sharing at least MIN_SIMILARITY of their trigrams with `base` (set by nearest()),
+        # read from the GIN index of migration 0002, most similar first; the edit distance then
+        # decides what is near.
+        cursor.execute(
+            "SELECT word FROM search_lexeme WHERE word %% %s"
+            " ORDER BY similarity(word, %s) DESC, word LIMIT 50",
+            [base, base],
+        )
     else:
         cursor.execute(
             "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
@@ -86,9 +94,13 @@ def nearest(word, using):
     base, typed = stem(word), stem_as_typed(word)
     bases = list(dict.fromkeys([base, typed]))
     vendor = connections[using].vendor
-    with connections[using].cursor() as cursor:
+    with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         if any(_known(b, cursor, vendor) for b in bases):
             return None
+        if vendor == "postgresql":
+            cursor.execute(
+                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(MIN_SIMILARITY)]
+            )
         candidates = {c for b in bases for c in _candidates(b, cursor, vendor)}
     limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
     scored = []
