@@ -183,6 +183,21 @@ RECALL = [
     ("lisbjerg -carbon", ("2025-08-27", AARHUS, "12"), "exclusion that keeps the item"),
     ("skolevægring or specialundervisning", ("2025-08-27", AARHUS, "19"), "or"),
     ("grillbar or pølsevogn", ("2025-08-27", AARHUS, "2"), "or of two body words"),
+    # Aarhus Byråd 8 October 2025 (the agenda page); each item found in the saved page's text.
+    ("Kattegatkomiteen", ("2025-10-08", AARHUS, "26"), "e typed for é"),
+    ("to-voksentimer", ("2025-10-08", AARHUS, "13"), "hyphenated compound"),
+    ("lejrskoler udflugter", ("2025-10-08", AARHUS, "12"), "plurals of a title"),
+    ("Aabyhoej idraetscenter", ("2025-10-08", AARHUS, "21"), "aa, oe and ae for å, ø and æ"),
+    ("kunstgræs", ("2025-10-08", AARHUS, "17"), "head of a compound (kunstgræsbaner)"),
+    ("adoptere rundkørsel", ("2025-10-08", AARHUS, "28"), "verb and noun of a title"),
+    ("Børnenes Plads", ("2025-10-08", AARHUS, "29"), "genitive place name"),
+    ("genbrug storskrald", ("2025-10-08", AARHUS, "25"), "title words out of order"),
+    ("undskyldning kommunalt ansat", ("2025-10-08", AARHUS, "31"), "inflected adjective (kommunal)"),
+    ("Vesterbro Torv lukning", ("2025-10-08", AARHUS, "33"), "place name and noun"),
+    ("city metro", ("2025-10-08", AARHUS, "14"), "lower-case proper name"),
+    ("cykelmidler", ("2025-10-08", AARHUS, "20"), "compound"),
+    ("sundhedsråd", ("2025-10-08", AARHUS, "15"), "å in a compound"),
+    ("trige syd lokalplan", ("2025-10-08", AARHUS, "23"), "place and plan"),
     # Greve.
     ("faskine ahornvej", ("2022-11-17", KTM, "21"), "address and body word"),
     ("lokalplan 12.50 tagvand", ("2022-11-17", KTM, "21"), "plan number with a dot"),
@@ -192,6 +207,7 @@ RECALL = [
 # (query, the case number it names, an item of that case)
 CASES = [
     ("sag 24/34838", "24/34838"),
+    ("sag EMN-2025-010715", "EMN-2025-010715"),
     ("24-34838", "24/34838"),
     ("emn 2025 3383", "EMN-2025-003383"),
     ("EMN-2025-003383", "EMN-2025-003383"),
