@@ -5,11 +5,14 @@ Each page runs a fixed number of queries, however many meetings a person has att
 (tests/meetings/test_people_pages.py counts them).
 """
 
+import datetime
 from collections import Counter
+from dataclasses import dataclass
 
 from django.db.models import Count, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import TemplateView
 
 from agenda_items.models import AgendaItem, Position
@@ -28,13 +31,29 @@ LABEL_WIDTH = 48
 UNDATED = "uden-dato"
 
 
+@dataclass
+class Attended:
+    """A minutes meeting as the person pages count it: its id, date, committee_id, the person's
+    `status` there and, once with_committees() has read it, its committee. A long-serving member
+    has attended hundreds of meetings, and the page lists one year's."""
+
+    pk: int
+    date: datetime.date | None
+    committee_id: int
+    status: str = "attended"
+    committee: Committee | None = None
+
+    def get_absolute_url(self):
+        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+
+
 def attendance(person):
-    """The minutes meetings `person` attended or missed, newest first, each with `status`
-    ("attended", "partly": absent from some of its open items with a decision, "missed": from all).
+    """The minutes meetings `person` attended or missed (Attended), newest first, each with
+    `status` ("attended", "partly": absent from some of its open items with a decision, "missed":
+    from all).
 
     A meeting counts when the minutes list the person among its participants or as absent from
-    one of its open items; agendas say nothing about who came. Each meeting has its date and
-    committee_id; with_committees() adds the committees a page shows."""
+    one of its open items; agendas say nothing about who came."""
     open_items = AgendaItem.objects.filter(closed=False).order_by()
     absent_items = open_items.filter(absences=person)
     # (meeting, 0) for each meeting the person took part in, (meeting, n) for each they were absent
@@ -52,11 +71,12 @@ def attendance(person):
             absent[meeting_id] = n
     # The ids first, then the meetings: one condition "participant or absent" made PostgreSQL
     # walk every meeting of the archive to test each against both lists.
-    meetings = list(
-        Meeting.objects.filter(kind=Meeting.Kind.MINUTES, pk__in=ids)
-        .only("date", "committee_id")
+    meetings = [
+        Attended(pk, date, committee_id)
+        for pk, date, committee_id in Meeting.objects.filter(kind=Meeting.Kind.MINUTES, pk__in=ids)
         .newest_first()
-    )
+        .values_list("pk", "date", "committee_id")
+    ]
     # Only items with a decision can say who was away: "Underskriftsark" after a meeting someone
     # missed records no absence, and must not make them "partly" present.
     totals = dict(
@@ -68,18 +88,14 @@ def attendance(person):
     )
     for meeting in meetings:
         away = absent.get(meeting.pk, 0)
-        if not away:
-            meeting.status = "attended"
-        elif away >= totals.get(meeting.pk, 0):
-            meeting.status = "missed"
-        else:
-            meeting.status = "partly"
+        if away:
+            meeting.status = "missed" if away >= totals.get(meeting.pk, 0) else "partly"
     return meetings
 
 
 def with_committees(meetings):
-    """`meetings` with their committee and its municipality, each committee read once: a
-    long-serving member has attended a thousand meetings of a handful of committees."""
+    """`meetings` (Attended) with their committee and its municipality, each committee read once:
+    a long-serving member has attended a thousand meetings of a handful of committees."""
     committees = Committee.objects.select_related("municipality").in_bulk({m.committee_id for m in meetings})
     for meeting in meetings:
         meeting.committee = committees[meeting.committee_id]
