@@ -63,23 +63,30 @@ def _known(base, cursor, vendor):
     return cursor.fetchone() is not None
 
 
-def _candidates(base, cursor, vendor):
+def _candidates(bases, cursor, vendor):
+    """The vocabulary's words that may be near one of `bases` (in a transaction: on PostgreSQL the
+    similarity threshold is set for it)."""
+    words = set()
     if vendor == "postgresql":
-        # The words sharing at least MIN_SIMILARITY of their trigrams with `base` (set by nearest()),
-        # read from the GIN index of migration 0002, most similar first; the edit distance then
-        # decides what is near.
-        cursor.execute(
-            "SELECT word FROM search_lexeme WHERE word %% %s"
-            " ORDER BY similarity(word, %s) DESC, word LIMIT 50",
-            [base, base],
-        )
-    else:
-        cursor.execute(
-            "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
-            " AND length(word) BETWEEN %s AND %s LIMIT %s",
-            [base[0], base[0] + "\U0010ffff", len(base) - 2, len(base) + 2, MAX_CANDIDATES],
-        )
-    return [row[0] for row in cursor.fetchall()]
+        cursor.execute("SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(MIN_SIMILARITY)])
+    for base in bases:
+        if vendor == "postgresql":
+            # The words sharing at least MIN_SIMILARITY of their trigrams with `base`, read from the
+            # GIN index of migration 0002, most similar first; the edit distance then decides what
+            # is near.
+            cursor.execute(
+                "SELECT word FROM search_lexeme WHERE word %% %s"
+                " ORDER BY similarity(word, %s) DESC, word LIMIT 50",
+                [base, base],
+            )
+        else:
+            cursor.execute(
+                "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
+                " AND length(word) BETWEEN %s AND %s LIMIT %s",
+                [base[0], base[0] + "\U0010ffff", len(base) - 2, len(base) + 2, MAX_CANDIDATES],
+            )
+        words.update(row[0] for row in cursor.fetchall())
+    return words
 
 
 def nearest(word, using):
@@ -97,11 +104,7 @@ def nearest(word, using):
     with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         if any(_known(b, cursor, vendor) for b in bases):
             return None
-        if vendor == "postgresql":
-            cursor.execute(
-                "SELECT set_config('pg_trgm.similarity_threshold', %s, true)", [str(MIN_SIMILARITY)]
-            )
-        candidates = {c for b in bases for c in _candidates(b, cursor, vendor)}
+        candidates = _candidates(bases, cursor, vendor)
     limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
     scored = []
     for c in candidates:
