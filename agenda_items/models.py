@@ -71,6 +71,14 @@ class Case(models.Model):
 SEARCH_COLUMNS = ("search_vector", "word_pairs")
 
 
+def in_item_order(model):
+    """The rows of `model` (Position, HistoryEntry) for prefetching onto items, ordered by their
+    own columns: the models' ordering ("item", "order") follows the item to its meeting's date,
+    which joined two tables into each prefetch, and planning that join took longer than running it.
+    (Each item's rows come out in the same order.)"""
+    return model.objects.order_by("item_id", "order")
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items a page may show in full (closed items show only number and "Lukket punkt")."""
@@ -83,7 +91,7 @@ class AgendaItemQuerySet(models.QuerySet):
     def for_display(self):
         """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
         # The Bilag model through the relation: attachments sits above this module and imports it.
-        # In their own order, like with_decisions().
+        # In their own order, as in_item_order() says why.
         attachments = (
             self.model._meta.get_field("attachments")
             .related_model.objects.defer("text", "pages")
@@ -97,17 +105,10 @@ class AgendaItemQuerySet(models.QuerySet):
         )
 
     def with_decisions(self):
-        """Items with the positions taken on their decisions (person selected) and their Sagsforløb.
-
-        Ordered by their own columns: the models' ordering ("item", "order") follows the item to its
-        meeting's date, which joined two tables into each query, and planning that join took longer
-        than running it."""
+        """Items with the positions taken on their decisions (person selected) and their Sagsforløb."""
         return self.prefetch_related(
-            Prefetch(
-                "positions",
-                Position.objects.select_related("person__municipality").order_by("item_id", "order"),
-            ),
-            Prefetch("history", HistoryEntry.objects.order_by("item_id", "order")),
+            Prefetch("positions", in_item_order(Position).select_related("person__municipality")),
+            Prefetch("history", in_item_order(HistoryEntry)),
         )
 
     def timeline(self):

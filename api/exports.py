@@ -27,7 +27,7 @@ from django.utils import timezone, translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
-from agenda_items.models import AgendaItem, Case
+from agenda_items.models import AgendaItem, Case, Position, in_item_order
 from meetings.filters import MeetingFilter
 from meetings.models import Meeting
 from meetings.paging import Cursor, meetings_after
@@ -357,7 +357,9 @@ def search_csv(request):
             for page in range(1, last_page + 1):
                 if page > 1:
                     results = search.run(page=page)
-                prefetch_related_objects([hit.item for hit in results.hits], "positions")
+                prefetch_related_objects(
+                    [hit.item for hit in results.hits], Prefetch("positions", in_item_order(Position))
+                )
                 for hit in results.hits:
                     item, meeting = hit.item, hit.item.meeting
                     yield [

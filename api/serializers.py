@@ -12,7 +12,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case, HistoryEntry, Position
+from agenda_items.models import SEARCH_COLUMNS, AgendaItem, Case, HistoryEntry, Position, in_item_order
 from attachments.models import Attachment
 from meetings.models import Committee, Meeting, Municipality, Person
 from search.backends import MAX_QUERY_LENGTH, SECTIONS
@@ -345,8 +345,9 @@ ITEM_DEFER = [*SEARCH_COLUMNS, "edited_fields"]
 def item_prefetches(prefix=""):
     """What AgendaItemSerializer reads besides the item, as prefetches (`prefix`: "items__" from a meeting).
 
-    Attachments without their extracted text, and ordered by their own columns only: their default
-    ordering (by agenda item, and so by meeting) would join both tables into the prefetch query.
+    Attachments without their extracted text, and all of them ordered by their own columns only:
+    their default ordering (by agenda item, and so by meeting) would join both tables into the
+    prefetch query (agenda_items.models.in_item_order).
     """
     attachments = Attachment.objects.order_by("order", "id").only(
         "id", "agenda_item_id", "order", "title", "file", "url"
@@ -354,8 +355,8 @@ def item_prefetches(prefix=""):
     return [
         Prefetch(f"{prefix}attachments", queryset=attachments),
         f"{prefix}absences",
-        f"{prefix}positions",
-        f"{prefix}history",
+        Prefetch(f"{prefix}positions", queryset=in_item_order(Position)),
+        Prefetch(f"{prefix}history", queryset=in_item_order(HistoryEntry)),
     ]
 
 

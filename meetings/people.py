@@ -12,7 +12,6 @@ from dataclasses import dataclass
 from django.db.models import Count, Value
 from django.http import Http404
 from django.shortcuts import get_object_or_404
-from django.urls import reverse
 from django.views.generic import TemplateView
 
 from agenda_items.models import AgendaItem, Position
@@ -44,7 +43,7 @@ class Attended:
     committee: Committee | None = None
 
     def get_absolute_url(self):
-        return reverse("meetings:meeting", kwargs={"pk": self.pk})
+        return Meeting(pk=self.pk).get_absolute_url()
 
 
 def attendance(person):
