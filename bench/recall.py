@@ -25,6 +25,8 @@ SBU = "Social- og Beskæftigelsesudvalget"
 KTM = "Klima-, Teknik- og Miljøudvalget"
 PTU = "Plan- og Tryghedsudvalget"
 OEU = "Økonomiudvalget"
+BEU = "Beskæftigelses- og Erhvervsudvalget"
+SBU_GREVE = "Skole-, Børne- og Ungeudvalget"
 AARHUS = "Aarhus Byråd"
 
 # (query, (meeting date, committee, item number) it must find on the first page, what it tests)
@@ -186,6 +188,7 @@ RECALL = [
     # Aarhus Byråd 8 October 2025 (the agenda page); each item found in the saved page's text.
     ("Kattegatkomiteen", ("2025-10-08", AARHUS, "26"), "e typed for é"),
     ("to-voksentimer", ("2025-10-08", AARHUS, "13"), "hyphenated compound"),
+    ("tovoksentimer", ("2025-10-08", AARHUS, "13"), "hyphenated pair typed as one word"),
     ("lejrskoler udflugter", ("2025-10-08", AARHUS, "12"), "plurals of a title"),
     ("Aabyhoej idraetscenter", ("2025-10-08", AARHUS, "21"), "aa, oe and ae for å, ø and æ"),
     ("kunstgræs", ("2025-10-08", AARHUS, "17"), "head of a compound (kunstgræsbaner)"),
@@ -203,6 +206,13 @@ RECALL = [
     ("lokalplan 12.50 tagvand", ("2022-11-17", KTM, "21"), "plan number with a dot"),
     ("vores arbejdsplads ældreplejen", ("2023-10-09", "Sundheds- og Omsorgsudvalget", "10"), "project name"),
     ("idrætsrådet forretningsorden", ("2023-09-13", "Kultur- og Fritidsudvalget", "4"), "definite forms"),
+    # "pcb-renovering" eight times in "Tagrenovering Krogårdsskolen - etape 1"; "IT-system" in the
+    # item on the 225-timersregel ("overgik til nyt IT-system (KY ...)").
+    ("pcbrenovering", ("2023-03-14", SBU_GREVE, "5"), "hyphenated pair as one word"),
+    ("itsystem", ("2022-02-07", BEU, "7"), "hyphenated pair as one word"),
+    ('"nyt it-system"', ("2022-02-07", BEU, "7"), "phrase, hyphenated word"),
+    # "efterkommere fra ikke-vestlige lande (53,5 % i forhold til grænseværdien på 50 %)".
+    ('"efterkommere fra ikke-vestlige lande"', ("2023-01-10", PTU, "6"), "phrase, hyphenated word"),
 ]
 # (query, the case number it names, an item of that case)
 CASES = [

@@ -14,7 +14,7 @@ from collections import Counter
 from django.db import connections, transaction
 from rapidfuzz.distance import OSA
 
-from .query import fold, is_number, stem, stem_as_typed
+from .query import STOP_WORDS, fold, is_number, stem, stem_as_typed
 
 # At most this many compounds stand in for one word: the query stays small and fast.
 MAX_TAILS = 30
@@ -94,33 +94,60 @@ def nearest(word, using):
 
     A word holding ae, oe or aa is looked up both as typed and with them read as æ/ø/å, and of
     equally near words the one nearer to the word as typed wins: "msoedalplads" is "mosedalplads"
-    with two letters swapped, though "msødalplads" is one letter from "sødalplads".
+    with two letters swapped, though "msødalplads" is one letter from "sødalplads". A word that
+    is no one edit from a known word may be two known words typed as one, and comes back as the
+    two ("tovoksentimer" -> "to voksentimer").
     """
     if is_number(word) or not word.isalpha() or len(word) < 4:
         return None
     base, typed = stem(word), stem_as_typed(word)
     bases = list(dict.fromkeys([base, typed]))
     vendor = connections[using].vendor
+    limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
     with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         if any(_known(b, cursor, vendor) for b in bases):
             return None
-        candidates = _candidates(bases, cursor, vendor)
-    limit = 1 if len(base) < 6 else 2 if len(base) < 10 else 3
-    scored = []
-    for c in candidates:
-        # Edit distance with an adjacent swap counting 1 (optimal string alignment); above
-        # `limit` it is limit + 1.
-        distances = {b: OSA.distance(b, c, score_cutoff=limit) for b in bases}
-        scored.append((min(distances.values()), distances[typed], len(c), c))
-    best = min(scored, default=None)
-    return best[3] if best and best[0] <= limit else None
+        scored = []
+        for c in _candidates(bases, cursor, vendor):
+            # Edit distance with an adjacent swap counting 1 (optimal string alignment); above
+            # `limit` it is limit + 1.
+            distances = {b: OSA.distance(b, c, score_cutoff=limit) for b in bases}
+            scored.append((min(distances.values()), distances[typed], len(c), c))
+        best = min(scored, default=None)
+        if best and best[0] <= 1:
+            return best[3]
+        # Two known words explain the word without an edit: "itsystem" is "it system", not
+        # "systemet" two letters away, "pcbrenovering" "pcb renovering", not "renovering".
+        split = _split(word.lower(), cursor, vendor)
+        if split:
+            return split
+        return best[3] if best and best[0] <= limit else None
+
+
+def _split(word, cursor, vendor):
+    """Two words typed as one ("tovoksentimer" for "to-voksentimer", "pcbrenovering"): "head tail",
+    where the tail (at least MIN_TAIL letters) begins a word of the vocabulary and the head does
+    too, or is a word the vocabulary does not keep: two letters ("to", "it", "el") or a stop word
+    ("ikkevestlige"); the longest such tail. None: no split."""
+    for cut in range(2, len(word) - MIN_TAIL + 1):
+        head, tail = word[:cut], word[cut:]
+        if _known(stem(tail), cursor, vendor) and (
+            cut == 2 or head in STOP_WORDS or _known(stem(head), cursor, vendor)
+        ):
+            return f"{head} {tail}"
+    return None
 
 
 def suggestion(query, q, using):
     """`q` with each unknown word replaced by its nearest known word; None when nothing changes."""
     suggested = q
+    in_phrases = {word for term in query.terms if term.is_phrase for word in term.words}
     for word in dict.fromkeys(query.words):
         near = nearest(word, using)
+        if near and " " in near and word not in in_phrases:
+            # Two words typed as one were meant together: a phrase ("pcbrenovering" finds the six
+            # items with "PCB-renovering", "pcb renovering" ten).
+            near = f'"{near}"'
         if near and near != fold(word):
             suggested = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", near, suggested, flags=re.I)
     return suggested if suggested != q else None

@@ -255,6 +255,33 @@ def test_a_misspelling_holding_oe_is_also_read_as_typed_for_mente_du():
     assert search("soedalpladsen").suggestion == "sødalplads"
 
 
+def test_two_words_typed_as_one_are_suggested_as_a_phrase():
+    load(
+        ParsedItem(number="1", title="Skolernes timer", decision="Flere to-voksentimer i undervisningen."),
+        ParsedItem(number="2", title="Voksentimer", decision="To timer om ugen, i alt 40 voksentimer."),
+    )
+    # Nothing is one edit from "tovoksentimer"; "to" (too short for the vocabulary) and
+    # "voksentimer" are what was typed, and meant together: item 2 has both words, not the pair.
+    results = search("tovoksentimer")
+    assert results.suggestion == '"to voksentimer"'
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    # Inside a phrase the two words are not quoted again.
+    assert search('"flere tovoksentimer"').suggestion == '"flere to voksentimer"'
+
+
+def test_a_phrase_finds_a_hyphenated_compound_after_a_word():
+    # Greve, Beskæftigelses- og Erhvervsudvalget 7 February 2022, item 7: "overgik til nyt
+    # IT-system (KY – kommunernes ydelsessystem)".
+    load(
+        ParsedItem(number="1", title="Fejl i administrationen", decision="Overgik til nyt IT-system."),
+        ParsedItem(number="2", title="Nyt system", decision="Et nyt system til IT-support."),
+    )
+    assert [hit.item.number for hit in search('"nyt it-system"').hits] == ["1"]
+    assert [hit.item.number for hit in search('"til nyt it system"').hits] == ["1"]
+    [hit] = search('"nyt it-system"').hits
+    assert "IT-system" in hit.snippet.replace("<mark>", "").replace("</mark>", "")
+
+
 def test_a_one_letter_word_or_a_number_is_marked_only_as_itself():
     load(
         ParsedItem(
