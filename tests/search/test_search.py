@@ -278,6 +278,8 @@ def test_a_phrase_finds_a_hyphenated_compound_after_a_word():
     )
     assert [hit.item.number for hit in search('"nyt it-system"').hits] == ["1"]
     assert [hit.item.number for hit in search('"til nyt it system"').hits] == ["1"]
+    load(ParsedItem(number="3", title="Klimaplan", decision="Reducere CO2-udledningen."), date="2026-05-06")
+    assert [hit.item.number for hit in search('"reducere co2-udledningen"').hits] == ["3"]
     [hit] = search('"nyt it-system"').hits
     assert "IT-system" in hit.snippet.replace("<mark>", "").replace("</mark>", "")
 
