@@ -3,9 +3,10 @@
 `tails()` expands a word to the compounds that end with it ("screening" -> "miljøscreening",
 "cykelsti" -> "supercykelsti"): the index finds a compound by its head through a prefix term,
 never by its tail. `suggestion()` answers a query that found nothing with a near word from the
-vocabulary ("ukrianesituationen" -> "ukrainesituation"), read from an index (PostgreSQL: the
-trigram index on the words; SQLite: the words with the same first letter and about the same
-length), never by scanning titles or texts.
+vocabulary ("ukrianesituationen" -> "ukrainesituation") or with the two known words typed as one
+("tovoksentimer" -> "to voksentimer"), read from an index (PostgreSQL: the trigram index on the
+words; SQLite: the words with the same first letter and about the same length; for two words, the
+index on the words), never by scanning titles or texts.
 """
 
 import re
