@@ -23,8 +23,11 @@ MAX_TAILS = 30
 MIN_TAIL = 5
 # PostgreSQL reads the words this similar (shared trigrams / all trigrams of both) as candidates.
 MIN_SIMILARITY = 0.2
-# Candidates read for a suggestion on SQLite (words of the same first letter and length ±2).
+# Candidates read for a suggestion on SQLite (words of the same first letter and length ±2, or
+# up to ENDING letters shorter).
 MAX_CANDIDATES = 20_000
+# The longest Danish ending a stem may lack ("-erne", "-ende", "-eret").
+ENDING = 4
 
 
 def tails(word, using):
@@ -84,7 +87,7 @@ def _candidates(bases, cursor, vendor):
             cursor.execute(
                 "SELECT word FROM search_lexeme WHERE word >= %s AND word < %s"
                 " AND length(word) BETWEEN %s AND %s LIMIT %s",
-                [base[0], base[0] + "\U0010ffff", len(base) - 2, len(base) + 2, MAX_CANDIDATES],
+                [base[0], base[0] + "\U0010ffff", len(base) - ENDING, len(base) + 2, MAX_CANDIDATES],
             )
         words.update(row[0] for row in cursor.fetchall())
     return words
@@ -95,9 +98,11 @@ def nearest(word, using):
 
     A word holding ae, oe or aa is looked up both as typed and with them read as æ/ø/å, and of
     equally near words the one nearer to the word as typed wins: "msoedalplads" is "mosedalplads"
-    with two letters swapped, though "msødalplads" is one letter from "sødalplads". A word that
-    is no one edit from a known word may be two known words typed as one, and comes back as the
-    two ("tovoksentimer" -> "to voksentimer").
+    with two letters swapped, though "msødalplads" is one letter from "sødalplads".
+
+    In this order: a word one edit away; two known words typed as one, which come back as the two
+    ("tovoksentimer" -> "to voksentimer"); a word a few edits away (two from 6 letters, three
+    from 10); a word the typed one begins with but for a misspelt ending.
     """
     if is_number(word) or not word.isalpha() or len(word) < 4:
         return None
@@ -109,7 +114,8 @@ def nearest(word, using):
         if any(_known(b, cursor, vendor) for b in bases):
             return None
         scored = []
-        for c in _candidates(bases, cursor, vendor):
+        candidates = _candidates(bases, cursor, vendor)
+        for c in candidates:
             # Edit distance with an adjacent swap counting 1 (optimal string alignment); above
             # `limit` it is limit + 1.
             distances = {b: OSA.distance(b, c, score_cutoff=limit) for b in bases}
@@ -122,7 +128,19 @@ def nearest(word, using):
         split = _split(word.lower(), cursor, vendor)
         if split:
             return split
-        return best[3] if best and best[0] <= limit else None
+        if best and best[0] <= limit:
+            return best[3]
+        # A misspelt ending keeps the stemmer from taking it off: "markkærkvarteert" stays as
+        # typed, four letters longer than the stem "markkærkvart". Nothing else near: a word up
+        # to ENDING letters shorter that the typed word begins with, give or take one edit.
+        endings = [
+            (OSA.distance(b[: len(c)], c, score_cutoff=1), -len(c), c)
+            for b in bases
+            for c in candidates
+            if max(len(b) - ENDING, MIN_TAIL) <= len(c) < len(b)
+        ]
+        best = min(endings, default=None)
+        return best[2] if best and best[0] <= 1 else None
 
 
 def _split(word, cursor, vendor):

@@ -255,6 +255,18 @@ def test_a_misspelling_holding_oe_is_also_read_as_typed_for_mente_du():
     assert search("soedalpladsen").suggestion == "sødalplads"
 
 
+def test_a_misspelt_ending_is_suggested_as_the_word_it_begins_with():
+    load(
+        ParsedItem(number="1", title="Lokalplan for Markkærkvarteret", decision="Godkendt."),
+        ParsedItem(number="2", title="Markvej", decision="Godkendt."),
+    )
+    # The stemmer cannot take "-eert" off as it takes "-eret", so the typed word stays four letters
+    # longer than the vocabulary's "markkærkvart": too far by edits alone.
+    results = search("markkærkvarteert")
+    assert results.suggestion == "markkærkvarteret"
+    assert [hit.item.number for hit in results.hits] == ["1"]
+
+
 def test_two_words_typed_as_one_are_suggested_as_a_phrase():
     load(
         ParsedItem(number="1", title="Skolernes timer", decision="Flere to-voksentimer i undervisningen."),
