@@ -67,6 +67,12 @@ def _known(base, cursor, vendor):
     return cursor.fetchone() is not None
 
 
+def _is_word(base, cursor):
+    """Is `base` a word (a stem) of the vocabulary?"""
+    cursor.execute("SELECT 1 FROM search_lexeme WHERE word = %s", [base])
+    return cursor.fetchone() is not None
+
+
 def _candidates(bases, cursor, vendor):
     """The vocabulary's words that may be near one of `bases` (in a transaction: on PostgreSQL the
     similarity threshold is set for it)."""
@@ -125,7 +131,7 @@ def nearest(word, using):
             return best[3]
         # Two known words explain the word without an edit: "itsystem" is "it system", not
         # "systemet" two letters away, "pcbrenovering" "pcb renovering", not "renovering".
-        split = _split(word.lower(), cursor, vendor)
+        split = _split(word.lower(), cursor)
         if split:
             return split
         if best and best[0] <= limit:
@@ -143,16 +149,15 @@ def nearest(word, using):
         return best[2] if best and best[0] <= 1 else None
 
 
-def _split(word, cursor, vendor):
+def _split(word, cursor):
     """Two words typed as one ("tovoksentimer" for "to-voksentimer", "pcbrenovering"): "head tail",
-    where the tail (at least MIN_TAIL letters) begins a word of the vocabulary and the head does
-    too, or is a word the vocabulary does not keep: two letters ("to", "it", "el") or a stop word
-    ("ikkevestlige"); the longest such tail. None: no split."""
+    where the tail (at least MIN_TAIL letters) is a word of the vocabulary and the head is one too,
+    or is a word the vocabulary does not keep: two letters ("to", "it", "el") or a stop word
+    ("ikkevestlige"); the longest such tail. Whole words, not beginnings: a misspelt word splits
+    into beginnings all too often ("præcisernig": "præci" and "sernig"). None: no split."""
     for cut in range(2, len(word) - MIN_TAIL + 1):
         head, tail = word[:cut], word[cut:]
-        if _known(stem(tail), cursor, vendor) and (
-            cut == 2 or head in STOP_WORDS or _known(stem(head), cursor, vendor)
-        ):
+        if _is_word(stem(tail), cursor) and (cut == 2 or head in STOP_WORDS or _is_word(stem(head), cursor)):
             return f"{head} {tail}"
     return None
 
