@@ -415,7 +415,8 @@ class SearchResultsSerializer(serializers.Serializer):
     max_results = serializers.IntegerField()
     fuzzy = serializers.BooleanField(help_text="Nothing matched the query: the hits are the suggestion's")
     suggestion = serializers.CharField(
-        help_text='"Did you mean": the query with unknown words replaced by the archive\'s own ("" if none)'
+        help_text='"Did you mean": the query with unknown words replaced by the archive\'s own, a word typed '
+        'for two by the two as a phrase ("" if none)'
     )
     timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
     sort = serializers.CharField(

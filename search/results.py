@@ -42,7 +42,7 @@ class SearchResults:
     years: list[dict] = field(default_factory=list)  # facet rows: year, count
     outcomes: list[dict] = field(default_factory=list)  # facet rows: outcome, label, count
     fuzzy: bool = False  # nothing matched the query: these hits are the suggestion's
-    suggestion: str = ""  # "Mente du ...": the query with unknown words replaced by known ones
+    suggestion: str = ""  # "Mente du ...": the query with unknown words replaced by known ones (or two)
     timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
 
     @property
