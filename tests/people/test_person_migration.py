@@ -2,8 +2,8 @@
 Bach" and "Jens Møller Bach (A)" become one person, who keeps both rows' meetings and absences."""
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_newest
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -12,9 +12,7 @@ AFTER = [("meetings", "0008_person_one_per_name")]
 
 
 def test_the_migration_merges_a_name_printed_with_and_without_a_party_letter():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old = executor.loader.project_state(BEFORE).apps
+    old = migrate(BEFORE)
     Municipality = old.get_model("meetings", "Municipality")
     Committee = old.get_model("meetings", "Committee")
     Meeting = old.get_model("meetings", "Meeting")
@@ -33,10 +31,7 @@ def test_the_migration_merges_a_name_printed_with_and_without_a_party_letter():
     item = AgendaItem.objects.create(meeting=second, number="1", title="Budget")
     item.absences.add(lettered)
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
-    new = executor.loader.project_state(AFTER).apps
+    new = migrate(AFTER)
     Person = new.get_model("meetings", "Person")
     Meeting = new.get_model("meetings", "Meeting")
     AgendaItem = new.get_model("agenda_items", "AgendaItem")
@@ -50,7 +45,4 @@ def test_the_migration_merges_a_name_printed_with_and_without_a_party_letter():
     assert list(Meeting.objects.get(id=second.id).participants.values_list("id", flat=True)) == [plain.id]
     assert list(AgendaItem.objects.get(id=item.id).absences.values_list("id", flat=True)) == [plain.id]
 
-    # Back to the latest schema for the tests that follow.
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(executor.loader.graph.leaf_nodes())
+    migrate_to_newest()

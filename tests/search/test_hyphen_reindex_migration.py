@@ -3,10 +3,10 @@ words in a row (PostgreSQL)."""
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 
 from agenda_items.models import AgendaItem
 from meetings.models import Committee, Meeting, Municipality
+from tests.migrating import migrate, migrate_to_newest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -15,8 +15,7 @@ AFTER = [("search", "0007_reindex_hyphenated_words")]
 
 
 def test_the_migration_gives_a_hyphenated_compound_consecutive_positions():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
+    migrate(BEFORE)
     # Only search's migrations went back, and 0007 changes no table: today's models fit.
     municipality = Municipality.objects.create(name="Greve", slug="greve")
     committee = Committee.objects.create(municipality=municipality, name="Byrådet", slug="byraadet")
@@ -29,9 +28,7 @@ def test_the_migration_gives_a_hyphenated_compound_consecutive_positions():
             [item.pk],
         )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
+    migrate(AFTER)
     try:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -41,8 +38,6 @@ def test_the_migration_gives_a_hyphenated_compound_consecutive_positions():
             )
             phrase_matches, vector = cursor.fetchone()
     finally:
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_newest()
     assert phrase_matches
     assert vector == "'it':2A 'nyt':1A 'system':3A"

@@ -2,7 +2,8 @@
 
 import pytest
 from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
+
+from tests.migrating import migrate, migrate_to_newest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -11,9 +12,7 @@ AFTER = [("agenda_items", "0004_word_pairs")]
 
 
 def test_the_migration_takes_the_pairs_of_existing_items_from_their_vectors():
-    executor = MigrationExecutor(connection)
-    executor.migrate(BEFORE)
-    old_apps = executor.loader.project_state(BEFORE).apps
+    old_apps = migrate(BEFORE)
     Municipality = old_apps.get_model("meetings", "Municipality")
     Committee = old_apps.get_model("meetings", "Committee")
     Meeting = old_apps.get_model("meetings", "Meeting")
@@ -29,18 +28,12 @@ def test_the_migration_takes_the_pairs_of_existing_items_from_their_vectors():
             [item.pk],
         )
 
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(AFTER)
+    migrate(AFTER)
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT id, word_pairs::text FROM agenda_items_agendaitem ORDER BY id")
             pairs = dict(cursor.fetchall())
     finally:
-        # Back to the newest migrations of every app: going back to agenda_items 0003 also undid the
-        # later migrations that depend on it, and the tests after this one need the whole schema.
-        executor = MigrationExecutor(connection)
-        executor.loader.build_graph()
-        executor.migrate(executor.loader.graph.leaf_nodes())
+        migrate_to_newest()
     assert pairs[item.pk] == "'social ydels'"
     assert pairs[closed.pk] is None
