@@ -308,8 +308,9 @@ def measure_recall(database_url, work_dir):
     return results
 
 
-def main(database_url):
-    """Measure on `database_url` (an empty database: created if missing, migrated here)."""
+def set_up(database_url):
+    """Django on `database_url`, migrated (a SQLite file is created; a PostgreSQL database must
+    exist). For this script and bench/typos.py, each run on its own."""
     os.environ["DATABASE_URL"] = database_url
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
     sys.path.insert(0, str(ROOT))
@@ -319,6 +320,11 @@ def main(database_url):
     from django.core.management import call_command
 
     call_command("migrate", verbosity=0)
+
+
+def main(database_url):
+    """Measure on `database_url` (an empty database; migrated here)."""
+    set_up(database_url)
     print(json.dumps(measure()))
 
 

@@ -13,7 +13,6 @@ finds nothing is not shown on the page, so some of "other word" are "none" there
 The database is migrated, and the documents imported when it has no items (about 30 s).
 """
 
-import os
 import random
 import re
 import sys
@@ -77,18 +76,12 @@ def measure(per_kind=300, seed=7):
 
 
 def main(database_url):
-    os.environ["DATABASE_URL"] = database_url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "minutes_site.settings")
     sys.path.insert(0, str(ROOT))
-    import django
+    from bench.recall import import_documents, set_up
 
-    django.setup()
-    from django.core.management import call_command
-
+    set_up(database_url)
     from agenda_items.models import AgendaItem
-    from bench.recall import import_documents
 
-    call_command("migrate", verbosity=0)
     if not AgendaItem.objects.exists():
         import_documents()
     for where, counts in measure().items():
