@@ -2,8 +2,9 @@
 
 PostgreSQL keeps a weighted tsvector per item in `AgendaItem.search_vector` (danish config):
 title A, decision B, recommendation, presentation and other sections C, Bilag D; beside it
-`AgendaItem.word_pairs` holds every pair of adjacent words, so that a phrase finds its candidates
-through an index. A closed item has neither.
+`AgendaItem.word_pairs` holds every pair of adjacent words, stop words included (PAIRS_CONFIG), so
+that a phrase finds its candidates through an index and a phrase with a stop word ("ikke
+godkendt") finds only the items that hold it. A closed item has neither.
 
 Saving an item or a Bilag through the ORM (the admin, the importer, a shell) refreshes that item
 through the signals connected in `connect_signals()`. Inside `batch()` the refresh waits and runs
@@ -59,8 +60,24 @@ def pg_searchable(expression):
     return expression
 
 
-def _pg_vector(expression, weight):
-    return f"setweight(to_tsvector('danish'::regconfig, {pg_searchable(expression)}), '{weight}')"
+# The text search configuration the word pairs are read with: PostgreSQL's danish, whose Snowball
+# stemmer keeps the stop words. The danish configuration drops them (a phrase's "ikke", "selv",
+# "til" are not in the stored vector): `"ikke godkendt"` was 'godkend' alone there, every approved
+# item, and `"selv-princippet"` 152 items at the benchmark's size where SQLite, which indexes
+# every word, finds 17. With the stop words in the pairs, a phrase is held to them as on SQLite.
+# Created by migration search 0008 (and by reindex_postgres(), which the earlier re-indexes call).
+PAIRS_CONFIG = "danish_with_stop_words"
+_CREATE_PAIRS_CONFIG = f"""
+DO $$ BEGIN
+    IF NOT EXISTS (SELECT FROM pg_ts_dict WHERE dictname = '{PAIRS_CONFIG}') THEN
+        CREATE TEXT SEARCH DICTIONARY {PAIRS_CONFIG} (TEMPLATE = snowball, LANGUAGE = danish);
+    END IF;
+    IF NOT EXISTS (SELECT FROM pg_ts_config WHERE cfgname = '{PAIRS_CONFIG}') THEN
+        CREATE TEXT SEARCH CONFIGURATION {PAIRS_CONFIG} (COPY = pg_catalog.danish);
+        ALTER TEXT SEARCH CONFIGURATION {PAIRS_CONFIG} ALTER MAPPING REPLACE danish_stem WITH {PAIRS_CONFIG};
+    END IF;
+END $$
+"""
 
 
 # The responsible person is indexed under the label the page shows ("Ansvarlig: Eva Borchorst
@@ -76,22 +93,32 @@ _PG_BILAG = f"""coalesce((
                         {MAX_ATTACHMENT_CHARS})
             FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')"""
 
+# The texts of an item in the order its vector is made of them, with their weights: each is given
+# to the parser once (as pg_searchable() makes it) for the vector and for the word pairs.
+_PG_PARTS = (
+    ("i.title", "A"),
+    ("i.decision", "B"),
+    ("i.recommendation", "C"),
+    ("i.presentation", "C"),
+    (_PG_SECTIONS, "C"),
+    (_PG_RESPONSIBLE, "C"),
+    (_PG_BILAG, "D"),
+)
+_PG_TEXTS = ", ".join(f"{pg_searchable(text)} AS t{n}" for n, (text, _weight) in enumerate(_PG_PARTS))
+_PG_VECTOR = " || ".join(
+    f"setweight(to_tsvector('danish'::regconfig, t.t{n}), '{weight}')"
+    for n, (_text, weight) in enumerate(_PG_PARTS)
+)
+_PG_WORDS = " || ".join(f"to_tsvector('{PAIRS_CONFIG}'::regconfig, t.t{n})" for n in range(len(_PG_PARTS)))
 _REFRESH_SQL = f"""
 UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
     SELECT v.vector, (
         SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme))
-        FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v.vector)) AS a
-        JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v.vector)) AS b ON b.p = a.p + 1
+        FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v.words)) AS a
+        JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v.words)) AS b ON b.p = a.p + 1
     )
-    FROM (SELECT CASE WHEN i.closed THEN NULL ELSE
-        {_pg_vector("i.title", "A")}
-        || {_pg_vector("i.decision", "B")}
-        || {_pg_vector("i.recommendation", "C")}
-        || {_pg_vector("i.presentation", "C")}
-        || {_pg_vector(_PG_SECTIONS, "C")}
-        || {_pg_vector(_PG_RESPONSIBLE, "C")}
-        || {_pg_vector(_PG_BILAG, "D")}
-    END AS vector) AS v
+    FROM (SELECT {_PG_TEXTS} WHERE NOT i.closed) AS t,
+         LATERAL (SELECT {_PG_VECTOR} AS vector, {_PG_WORDS} AS words) AS v
 )
 """
 
@@ -143,14 +170,21 @@ def refresh_search_vectors(items=None):
         if connection.vendor != "postgresql":
             return 0
         if ids is None:
-            cursor.execute(_REFRESH_SQL)
-            count = cursor.rowcount
+            count = reindex_postgres(cursor)
             cursor.execute(PG_LEXEMES_SQL.format(where=""))
         else:
             cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
             count = cursor.rowcount
             cursor.execute(PG_LEXEMES_SQL.format(where="AND i.id = ANY(%s)"), [ids])
         return count
+
+
+def reindex_postgres(cursor):
+    """Recompute every item's vector and word pairs on PostgreSQL (creating PAIRS_CONFIG first, for
+    the migrations that re-index before search 0008 made it); returns how many rows were written."""
+    cursor.execute(_CREATE_PAIRS_CONFIG)
+    cursor.execute(_REFRESH_SQL)
+    return cursor.rowcount
 
 
 def refresh_sqlite(cursor, ids):

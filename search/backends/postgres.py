@@ -13,7 +13,7 @@ still runs too long.
 
 import json
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import psycopg
 from django.conf import settings
@@ -25,7 +25,7 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, TextField, Value
+from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, TextField, Value
 from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
@@ -34,8 +34,8 @@ from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
 from ..highlight import plain_snippets
-from ..index import PG_HYPHEN, PG_SLASH, pg_searchable
-from ..query import fold, is_prefix, parse
+from ..index import PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_searchable
+from ..query import STOP_WORDS, fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
 from .common import item_text
@@ -54,12 +54,13 @@ PHRASE_COUNT_LIMIT = RANK_LIMIT
 # Sentinels for ts_headline: the snippet is escaped whole and only these become <mark>.
 _START, _STOP = "\ue000", "\ue001"
 
-# The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them.
-_PHRASE_PAIRS_SQL = """
+# The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them (stop words
+# included: search/index.py's PAIRS_CONFIG).
+_PHRASE_PAIRS_SQL = f"""
 WITH words AS (
     SELECT phrase.n, w.lexeme, unnest(w.positions) AS p
     FROM unnest(%s::text[]) WITH ORDINALITY AS phrase(text, n),
-         unnest(to_tsvector('danish'::regconfig, phrase.text)) AS w
+         unnest(to_tsvector('{PAIRS_CONFIG}'::regconfig, phrase.text)) AS w
 )
 SELECT DISTINCT a.lexeme || ' ' || b.lexeme FROM words a JOIN words b ON b.n = a.n AND b.p = a.p + 1
 """
@@ -173,20 +174,29 @@ def postgres_query(q, using="default"):
 
 def match(base, query, section, sections, using):
     """(matched items, the PgQuery, the queryset to estimate their number from) for `query`."""
+    # An excluded phrase with a stop word is no tsquery of its own: the vectors have no stop
+    # words, so `-"ikke godkendt"` would exclude every item with "godkendt". It is excluded below,
+    # where its word pairs, which keep the stop words, hold it to them.
+    with_stop_words = [t for t in query.excluded if t.is_phrase and STOP_WORDS.intersection(t.words)]
+    query = replace(query, excluded=[t for t in query.excluded if t not in with_stop_words])
     full, marks = compile_query(query, using)
     if full is None:
         return None, None, None
     exact, _ = compile_query(query, using, with_tails=False)
     matched = estimate_of = base.filter(search_vector=full)
-    pairs = _phrase_pairs(query)
+    pairs = _phrase_pairs(query.required_phrases)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
         # rechecked for the phrase itself (word positions), not every item with both words.
         # Their number is the better estimate: the planner takes the pairs and the words for
         # independent conditions, and so underestimates both together several times over.
-        holds_pairs = _Matches(F("word_pairs"), Cast(Value(pairs), SearchQueryField()))
-        estimate_of = base.filter(holds_pairs)
-        matched = matched.filter(holds_pairs)
+        # The pairs keep the stop words the vectors drop, so they also hold a phrase to its
+        # stop words ("ikke godkendt": 'ikk godkend', where the vector's phrase is 'godkend').
+        estimate_of = base.filter(_holds(pairs))
+        matched = matched.filter(_holds(pairs))
+    for term in with_stop_words:
+        phrase = Q(search_vector=_term(term, using, [], False))
+        matched = matched.exclude(phrase & Q(_holds(_phrase_pairs([term]))))
     if section in sections:
         matched = _limit_to_section(matched, sections[section], full)
     phrases = any(term.is_phrase for term in query.terms)
@@ -201,12 +211,18 @@ class _Matches(Func):
     output_field = BooleanField()
 
 
-def _phrase_pairs(query):
-    """The tsquery text ('social ydels' & ...) of the word pairs that every match of `query` (parsed,
-    or the query text) holds in word_pairs, from its required quoted phrases; "" when none."""
-    if isinstance(query, str):
-        query = parse(query)
-    phrases = [" ".join(term.words) for term in query.required_phrases]
+def _holds(pairs):
+    """The condition that an item's word_pairs hold `pairs` (_phrase_pairs())."""
+    return _Matches(F("word_pairs"), Cast(Value(pairs), SearchQueryField()))
+
+
+def _phrase_pairs(terms):
+    """The tsquery text ('social ydels' & ...) of the word pairs that an item holding each of the
+    phrases `terms` (Terms, or the text of a query for its required phrases) holds in word_pairs;
+    "" when none."""
+    if isinstance(terms, str):
+        terms = parse(terms).required_phrases
+    phrases = [" ".join(term.words) for term in terms]
     if not phrases:
         return ""
     with connections[router.db_for_read(AgendaItem)].cursor() as cursor:

@@ -15,7 +15,7 @@ def reindex(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            cursor.execute(index._REFRESH_SQL)
+            index.reindex_postgres(cursor)
 
 
 class Migration(migrations.Migration):
