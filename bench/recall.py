@@ -28,6 +28,7 @@ OEU = "Økonomiudvalget"
 BEU = "Beskæftigelses- og Erhvervsudvalget"
 SBU_GREVE = "Skole-, Børne- og Ungeudvalget"
 AARHUS = "Aarhus Byråd"
+KFU = "Kultur- og Fritidsudvalget"
 
 # (query, (meeting date, committee, item number) it must find on the first page, what it tests)
 RECALL = [
@@ -213,6 +214,12 @@ RECALL = [
     ('"nyt it-system"', ("2022-02-07", BEU, "7"), "phrase, hyphenated word"),
     # "efterkommere fra ikke-vestlige lande (53,5 % i forhold til grænseværdien på 50 %)".
     ('"efterkommere fra ikke-vestlige lande"', ("2023-01-10", PTU, "6"), "phrase, hyphenated word"),
+    # Phrases that begin with a stop word, which PostgreSQL's vectors leave out. Item 6 as above;
+    # item 5 (Askerød): "beboere med ikke-vestlig baggrund". Greve, Kultur- og Fritidsudvalget
+    # 9 March 2022, item 5 (Motorik for børn i Greve), Beslutning: "1. Kan ikke anbefales."
+    ('"ikke-vestlige"', ("2023-01-10", PTU, "6"), "phrase beginning with a stop word"),
+    ('"ikke vestlig" askerød', ("2023-01-10", PTU, "5"), "phrase beginning with a stop word, and a word"),
+    ('motorik "kan ikke anbefales"', ("2022-03-09", KFU, "5"), "phrase with a stop word"),
 ]
 # (query, the case number it names, an item of that case)
 CASES = [
