@@ -32,7 +32,15 @@ def test_the_migration_puts_the_stop_words_into_the_word_pairs():
     migrate(AFTER)
     try:
         item.refresh_from_db()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT attstattarget FROM pg_attribute"
+                " WHERE attrelid = 'agenda_items_agendaitem'::regclass AND attname = 'word_pairs'"
+            )
+            [target] = cursor.fetchone()
     finally:
         migrate_to_newest()
     # Snowball's Danish stems: "ikke" -> ikk, "godkendes" -> godk (its suffix "endes").
     assert item.word_pairs == "'ikk godk' 'kan ikk'"
+    # Statistics of enough pairs that a phrase's ordinary pairs are not crowded out by these.
+    assert target == 3000
