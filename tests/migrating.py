@@ -21,3 +21,15 @@ def migrate_to_newest():
     executor = MigrationExecutor(connection)
     executor.loader.build_graph()
     executor.migrate(executor.loader.graph.leaf_nodes())
+
+
+def greve_item(title):
+    """An agenda item titled `title` in a meeting of Greve's Byråd, made with today's models (for
+    migrations that change no table, so that today's models fit the state migrated to)."""
+    from agenda_items.models import AgendaItem
+    from meetings.models import Committee, Meeting, Municipality
+
+    municipality = Municipality.objects.create(name="Greve", slug="greve")
+    committee = Committee.objects.create(municipality=municipality, name="Byrådet", slug="byraadet")
+    meeting = Meeting.objects.create(committee=committee)
+    return AgendaItem.objects.create(meeting=meeting, number="1", title=title)

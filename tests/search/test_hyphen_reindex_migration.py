@@ -4,9 +4,7 @@ words in a row (PostgreSQL)."""
 import pytest
 from django.db import connection
 
-from agenda_items.models import AgendaItem
-from meetings.models import Committee, Meeting, Municipality
-from tests.migrating import migrate, migrate_to_newest
+from tests.migrating import greve_item, migrate, migrate_to_newest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -17,10 +15,7 @@ AFTER = [("search", "0007_reindex_hyphenated_words")]
 def test_the_migration_gives_a_hyphenated_compound_consecutive_positions():
     migrate(BEFORE)
     # Only search's migrations went back, and 0007 changes no table: today's models fit.
-    municipality = Municipality.objects.create(name="Greve", slug="greve")
-    committee = Committee.objects.create(municipality=municipality, name="Byrådet", slug="byraadet")
-    meeting = Meeting.objects.create(committee=committee)
-    item = AgendaItem.objects.create(meeting=meeting, number="1", title="Nyt IT-system")
+    item = greve_item("Nyt IT-system")
     with connection.cursor() as cursor:
         # As the index before 0007 stored it: nyt 1, it-system 2, it 3, system 4.
         cursor.execute(

@@ -4,9 +4,7 @@ words, so that a phrase holding one is held to it (PostgreSQL)."""
 import pytest
 from django.db import connection
 
-from agenda_items.models import AgendaItem
-from meetings.models import Committee, Meeting, Municipality
-from tests.migrating import migrate, migrate_to_newest
+from tests.migrating import greve_item, migrate, migrate_to_newest
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db(transaction=True)]
 
@@ -17,10 +15,7 @@ AFTER = [("search", "0008_word_pairs_keep_stop_words")]
 def test_the_migration_puts_the_stop_words_into_the_word_pairs():
     migrate(BEFORE)
     # Only search's migrations went back, and 0008 changes no table: today's models fit.
-    municipality = Municipality.objects.create(name="Greve", slug="greve")
-    committee = Committee.objects.create(municipality=municipality, name="Økonomiudvalget", slug="oekonomi")
-    meeting = Meeting.objects.create(committee=committee)
-    item = AgendaItem.objects.create(meeting=meeting, number="1", title="Kan ikke godkendes")
+    item = greve_item("Kan ikke godkendes")
     with connection.cursor() as cursor:
         # As the index before 0008 stored them: the pairs of the danish vector, which has no "ikke".
         cursor.execute(
