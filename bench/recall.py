@@ -220,6 +220,10 @@ RECALL = [
     ('"ikke-vestlige"', ("2023-01-10", PTU, "6"), "phrase beginning with a stop word"),
     ('"ikke vestlig" askerød', ("2023-01-10", PTU, "5"), "phrase beginning with a stop word, and a word"),
     ('motorik "kan ikke anbefales"', ("2022-03-09", KFU, "5"), "phrase with a stop word"),
+    # Hyphenated words typed as printed, without quotes: both words must occur, and the items that
+    # hold them together come first (among the 120-odd items holding "ikke" and "vestlige").
+    ("ikke-vestlige", ("2023-01-10", PTU, "6"), "hyphenated words, one of them common"),
+    ("it-system", ("2022-02-07", BEU, "7"), "hyphenated words, one of them short"),
 ]
 # (query, the case number it names, an item of that case)
 CASES = [

@@ -69,6 +69,10 @@ class Query:
 
     clauses: list = field(default_factory=list)
     excluded: list = field(default_factory=list)
+    # Words typed together as one ("ikke-vestlige", "co2-udledning", "SFO/Klub"), as phrases: each
+    # of their words is a clause of its own (so "gang- og cykelbro" keeps working), and the items
+    # holding them together rank first (common.ranked()).
+    together: list = field(default_factory=list)
 
     def __bool__(self):
         return bool(self.clauses)
@@ -108,8 +112,10 @@ def parse(q):
         if not words:
             continue
         if bare and len(words) > 1 and not minus:
-            # "gang-" or "bøf/sandwich": each word must occur, like words typed apart.
+            # "ikke-vestlige" or "bøf/sandwich": each word must occur, like words typed apart, and
+            # the items that hold them as typed come first.
             terms = [Term((word,)) for word in words]
+            query.together.append(Term(tuple(words)))
         else:
             terms = [Term(tuple(words))]
         if minus:

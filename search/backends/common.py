@@ -88,15 +88,24 @@ def match_rows(found, using):
     return [(pk, *meetings[meeting_id], outcome) for pk, meeting_id, outcome in found]
 
 
+# Added to the rank of a match that holds the words typed together as typed: above any rank
+# either database gives (ts_rank below 1, SQLite's bm25 in the tens), so those matches come first.
+TOGETHER_FIRST = 1_000_000.0
+
+
 def ranked(backend, query, ids, using):
     """{item id: rank} of the matches `ids` (at most RANK_LIMIT): ranked in SQL (PostgreSQL), or
-    read from the index in one pass (SQLite's scores())."""
+    read from the index in one pass (SQLite's scores()). The matches that hold words typed together
+    ("ikke-vestlige") as typed come first: read as two words, which must both occur, one common
+    word ("ikke") otherwise ranks the items that hold the pair below those that merely hold both."""
     scores = backend.scores(query, using)
-    if scores is not None:
-        return scores
-    return dict(
-        with_pks(AgendaItem.objects.using(using), ids).order_by().values_list("pk", backend.rank(query))
-    )
+    if scores is None:
+        scores = dict(
+            with_pks(AgendaItem.objects.using(using), ids).order_by().values_list("pk", backend.rank(query))
+        )
+    for pk in backend.holding_together(query, ids, using):
+        scores[pk] = scores.get(pk, 0.0) + TOGETHER_FIRST
+    return scores
 
 
 class _AnyOf(Lookup):

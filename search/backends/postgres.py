@@ -38,7 +38,7 @@ from ..index import PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_searchable
 from ..query import STOP_WORDS, fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
-from .common import item_text
+from .common import item_text, with_pks
 
 # When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
 # MAX_RESULTS: for a word in most items counting reads 10 000 rows, for a common phrase it
@@ -104,6 +104,9 @@ class PgQuery:
     exact: SearchQuery
     marks: list
     phrases: bool = False  # it holds a phrase of two words or more (count_limit())
+    # The words typed together (Query.together): their phrases as one tsquery and their word pairs
+    # (_phrase_pairs()); None when there are none.
+    together: tuple = None
 
 
 # ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
@@ -200,7 +203,31 @@ def match(base, query, section, sections, using):
     if section in sections:
         matched = _limit_to_section(matched, sections[section], full)
     phrases = any(term.is_phrase for term in query.terms)
-    return matched, PgQuery(full, exact, marks, phrases), estimate_of
+    together = None
+    if query.together:
+        phrase = _combined(_term(term, using, [], False) for term in query.together)
+        together = (phrase, _phrase_pairs(query.together))
+    return matched, PgQuery(full, exact, marks, phrases, together), estimate_of
+
+
+def _combined(tsqueries):
+    """The tsqueries `tsqueries` ANDed."""
+    combined = None
+    for tsquery in tsqueries:
+        combined = tsquery if combined is None else combined & tsquery
+    return combined
+
+
+def holding_together(query, ids, using):
+    """Which of the matches `ids` hold the words typed together as they were typed (the phrase, its
+    stop words held by the word pairs): they rank first."""
+    if query.together is None:
+        return set()
+    phrase, pairs = query.together
+    holding = with_pks(AgendaItem.objects.using(using), ids).filter(search_vector=phrase)
+    if pairs:
+        holding = holding.filter(_holds(pairs))
+    return set(holding.values_list("pk", flat=True))
 
 
 class _Matches(Func):

@@ -44,6 +44,8 @@ class FtsQuery:
     full: str
     exact: str
     marks: list
+    # The words typed together (Query.together) as FTS5 phrases ANDed; "" when there are none.
+    together: str = ""
 
 
 def bounded(using):
@@ -129,7 +131,18 @@ def match(base, query, section, sections, using):
     full, marks = compiled
     exact, _ = compile_query(query, section, using, with_tails=False)
     matched = base.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [full]))
-    return matched, FtsQuery(full, exact, marks), None
+    together = " AND ".join(_quoted(stem(word) for word in term.words) for term in query.together)
+    return matched, FtsQuery(full, exact, marks, together), None
+
+
+def holding_together(query, ids, using):
+    """Which of the matches `ids` hold the words typed together as they were typed: they rank
+    first."""
+    if not query.together:
+        return set()
+    with connections[using].cursor() as cursor:
+        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query.together])
+        return {pk for (pk,) in cursor.fetchall()}.intersection(ids)
 
 
 def snippets(items, query, q):

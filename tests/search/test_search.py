@@ -318,6 +318,20 @@ def test_a_phrase_holds_its_stop_words():
     assert numbers('frikommune -"selv princippet"') == ["4"]
 
 
+def test_words_typed_together_rank_the_items_holding_them_together_first():
+    # Greve, Plan- og Tryghedsudvalget 10 January 2023, item 5: "beboere med ikke-vestlig baggrund".
+    load(
+        ParsedItem(number="1", title="Boligsocial indsats", decision="Beboere med ikke-vestlig baggrund."),
+        ParsedItem(number="2", title="Vestlig vej", decision="Vestlig vej er ikke omfattet, vej 2 er ikke."),
+        ParsedItem(number="3", title="Cykelsti", decision="Stien er ikke færdig."),
+    )
+    # Typed together, the two words still need only both occur (item 2 has both, apart), but the
+    # item that holds them as typed comes first, above the title that holds "vestlig".
+    assert [hit.item.number for hit in search("ikke-vestlig").hits] == ["1", "2"]
+    # Typed apart, they are two words, ranked as before.
+    assert [hit.item.number for hit in search("ikke vestlig").hits] == ["2", "1"]
+
+
 def test_a_one_letter_word_or_a_number_is_marked_only_as_itself():
     load(
         ParsedItem(
