@@ -60,11 +60,11 @@ def pg_searchable(expression):
     return expression
 
 
-# The text search configuration the word pairs are read with: PostgreSQL's danish, whose Snowball
-# stemmer keeps the stop words. The danish configuration drops them (a phrase's "ikke", "selv",
-# "til" are not in the stored vector): `"ikke godkendt"` was 'godkend' alone there, every approved
-# item, and `"selv-princippet"` 152 items at the benchmark's size where SQLite, which indexes
-# every word, finds 17. With the stop words in the pairs, a phrase is held to them as on SQLite.
+# The text search configuration the word pairs are read with: a copy of PostgreSQL's danish whose
+# Snowball stemmer keeps the stop words. The danish configuration drops them (a phrase's "ikke",
+# "selv", "til" are not in the stored vector): `"ikke godkendt"` was 'godkend' alone there, every
+# approved item, and `"selv-princippet"` found 152 items of the real documents where SQLite, which
+# indexes every word, finds 17. With the stop words in the pairs, a phrase is held to them.
 # Created by migration search 0008 (and by reindex_postgres(), which the earlier re-indexes call).
 PAIRS_CONFIG = "danish_with_stop_words"
 _CREATE_PAIRS_CONFIG = f"""
