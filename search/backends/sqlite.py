@@ -33,6 +33,8 @@ _WEIGHTS = "10.0, 4.0, 2.0, 2.0, 2.0, 1.0"
 # Every match's bm25 in one pass over the index. (A subquery per match, correlated on the rowid,
 # reads the query's whole posting lists again for each row: 20 s for "kommune" in 3 000 items.)
 _SCORES_SQL = f"SELECT rowid, -bm25(search_fts, {_WEIGHTS}) FROM search_fts WHERE search_fts MATCH %s"
+# The items an FTS5 expression matches.
+_MATCHING_SQL = "SELECT rowid FROM search_fts WHERE search_fts MATCH %s"
 ESTIMATE_LIMIT = 0  # unused: SQLite always counts (up to MAX_RESULTS)
 
 
@@ -130,7 +132,7 @@ def match(base, query, section, sections, using):
         return None, None, None
     full, marks = compiled
     exact, _ = compile_query(query, section, using, with_tails=False)
-    matched = base.filter(pk__in=RawSQL("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [full]))
+    matched = base.filter(pk__in=RawSQL(_MATCHING_SQL, [full]))
     together = " AND ".join(_quoted(stem(word) for word in term.words) for term in query.together)
     return matched, FtsQuery(full, exact, marks, together), None
 
@@ -141,7 +143,7 @@ def holding_together(query, ids, using):
     if not query.together:
         return set()
     with connections[using].cursor() as cursor:
-        cursor.execute("SELECT rowid FROM search_fts WHERE search_fts MATCH %s", [query.together])
+        cursor.execute(_MATCHING_SQL, [query.together])
         return {pk for (pk,) in cursor.fetchall()}.intersection(ids)
 
 
