@@ -107,6 +107,9 @@ class PgQuery:
     # The words typed together (Query.together): their phrases as one tsquery and their word pairs
     # (_phrase_pairs()); None when there are none.
     together: tuple = None
+    # Whether the vectors decide the match in part: False when every clause is a phrase of stop
+    # words alone, which only word pairs hold (its snippets are then marked as on SQLite).
+    in_vectors: bool = True
 
 
 # ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
@@ -177,16 +180,25 @@ def postgres_query(q, using="default"):
 
 def match(base, query, section, sections, using):
     """(matched items, the PgQuery, the queryset to estimate their number from) for `query`."""
-    # An excluded phrase with a stop word is no tsquery of its own: the vectors have no stop
-    # words, so `-"ikke godkendt"` would exclude every item with "godkendt". It is excluded below,
-    # where its word pairs, which keep the stop words, hold it to them.
-    with_stop_words = [t for t in query.excluded if t.is_phrase and STOP_WORDS.intersection(t.words)]
-    query = replace(query, excluded=[t for t in query.excluded if t not in with_stop_words])
+    # PostgreSQL's vectors and tsqueries have no stop words, so a phrase with one is held to its
+    # word pairs, which keep them (_by_pairs()). Such a phrase is left out of the tsquery where the
+    # tsquery alone would decide wrongly: excluded (`-"ikke godkendt"` would exclude every item
+    # with "godkendt"), or a phrase of stop words alone, whose tsquery is empty and matches nothing
+    # (`"selv om"`; as one of several alternatives, `budget or "selv om"` would be `budget`).
+    excluded_by_pairs = [term for term in query.excluded if _held_to_pairs(term)]
+    query = replace(query, excluded=[term for term in query.excluded if term not in excluded_by_pairs])
     full, marks = compile_query(query, using)
     if full is None:
         return None, None, None
     exact, _ = compile_query(query, using, with_tails=False)
-    matched = estimate_of = base.filter(search_vector=full)
+    # The clauses the vectors take part in deciding: not those with a phrase of stop words alone,
+    # which their word pairs decide below.
+    in_vectors = [clause for clause in query.clauses if not any(map(_stop_words_only, clause))]
+    if len(in_vectors) < len(query.clauses):
+        full_in_vectors = compile_query(replace(query, clauses=in_vectors), using)[0] if in_vectors else None
+    else:
+        full_in_vectors = full
+    matched = estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
     pairs = _phrase_pairs(query.required_phrases)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
@@ -197,17 +209,44 @@ def match(base, query, section, sections, using):
         # stop words ("ikke godkendt": 'ikk godkend', where the vector's phrase is 'godkend').
         estimate_of = base.filter(_holds(pairs))
         matched = matched.filter(_holds(pairs))
-    for term in with_stop_words:
-        phrase = Q(search_vector=_term(term, using, [], False))
-        matched = matched.exclude(phrase & Q(_holds(_phrase_pairs([term]))))
+    for clause in query.clauses:
+        if len(clause) > 1 and any(map(_held_to_pairs, clause)):
+            alternatives = Q()
+            for term in clause:
+                alternatives |= _by_pairs(term, using)
+            matched = matched.filter(alternatives)
+    for term in excluded_by_pairs:
+        matched = matched.exclude(_by_pairs(term, using))
     if section in sections:
         matched = _limit_to_section(matched, sections[section], full)
     phrases = any(term.is_phrase for term in query.terms)
     together = None
     if query.together:
-        phrase = _combined(_term(term, using, [], False) for term in query.together)
+        phrase = _combined(
+            _term(term, using, [], False) for term in query.together if not _stop_words_only(term)
+        )
         together = (phrase, _phrase_pairs(query.together))
-    return matched, PgQuery(full, exact, marks, phrases, together), estimate_of
+    pg_query = PgQuery(full, exact, marks, phrases, together, in_vectors=full_in_vectors is not None)
+    return matched, pg_query, estimate_of
+
+
+def _held_to_pairs(term):
+    """Whether `term` is a phrase with a stop word, which only the word pairs hold it to."""
+    return term.is_phrase and not STOP_WORDS.isdisjoint(term.words)
+
+
+def _stop_words_only(term):
+    """Whether `term` is a phrase of stop words alone ("selv om"): its tsquery is empty."""
+    return term.is_phrase and STOP_WORDS.issuperset(term.words)
+
+
+def _by_pairs(term, using):
+    """The condition (a Q) that an item holds `term`: its tsquery in the vector (unless the phrase is
+    of stop words alone) and, for a phrase with a stop word, its word pairs."""
+    condition = Q() if _stop_words_only(term) else Q(search_vector=_term(term, using, [], True))
+    if _held_to_pairs(term):
+        condition &= Q(_holds(_phrase_pairs([term])))
+    return condition
 
 
 def _combined(tsqueries):
@@ -224,7 +263,9 @@ def holding_together(query, ids, using):
     if query.together is None:
         return set()
     phrase, pairs = query.together
-    holding = with_pks(AgendaItem.objects.using(using), ids).filter(search_vector=phrase)
+    holding = with_pks(AgendaItem.objects.using(using), ids)
+    if phrase is not None:
+        holding = holding.filter(search_vector=phrase)
     if pairs:
         holding = holding.filter(_holds(pairs))
     return set(holding.values_list("pk", flat=True))
@@ -285,8 +326,8 @@ def snippets(items, query, q):
     highlight.matching_bilag, which names the Bilag a hit was found in and cuts its snippet there:
     headlining up to 20 000 characters of Bilag text per hit as well made a rare word's page at
     250 000 items take about 64 ms instead of 54 (in-process medians)."""
-    if query is None:
-        return plain_snippets(items, parse(q).words)
+    if query is None or not query.in_vectors:
+        return plain_snippets(items, query.marks if query else parse(q).words)
     if not items:
         return {}
     rows = (

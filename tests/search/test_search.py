@@ -318,6 +318,33 @@ def test_a_phrase_holds_its_stop_words():
     assert numbers('frikommune -"selv princippet"') == ["4"]
 
 
+def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
+    # "selv om" and "ikke godkendt" as the minutes write them (Greve's decisions); PostgreSQL's
+    # tsquery of "selv om" is empty and of "ikke godkendt" is 'godkend': only word pairs hold them.
+    load(
+        ParsedItem(number="1", title="Frikommune", decision="Princippet gælder, også selv om det koster."),
+        ParsedItem(number="2", title="Frikommune", decision="Om udvalget selv vil, afgøres senere."),
+        ParsedItem(number="3", title="Budget 2025", decision="Godkendt."),
+        ParsedItem(number="4", title="Lokalplan", decision="Udvalget kunne ikke godkende planen."),
+        ParsedItem(number="5", title="Lokalplan", decision="Godkendt."),
+    )
+
+    def numbers(q):
+        results = search(q)
+        return sorted(hit.item.number for hit in results.hits)
+
+    # Item 2 holds both words, apart and in the other order: not the phrase.
+    assert numbers('"selv om"') == ["1"]
+    assert numbers('frikommune "selv om"') == ["1"]
+    assert numbers('frikommune -"selv om"') == ["2"]
+    # One of two alternatives: either the word or the phrase, stop words held.
+    assert numbers('budget or "selv om"') == ["1", "3"]
+    assert numbers('budget or "ikke godkende"') == ["3", "4"]
+    assert numbers('lokalplan "ikke godkende" or budget') == ["4"]
+    # The stop words are marked in the snippet, as the words of any phrase are.
+    assert "<mark>selv</mark> <mark>om</mark>" in str(search('"selv om"').hits[0].snippet)
+
+
 def test_words_typed_together_rank_the_items_holding_them_together_first():
     # Greve, Plan- og Tryghedsudvalget 10 January 2023, item 5: "beboere med ikke-vestlig baggrund".
     load(
