@@ -242,7 +242,9 @@ def _stop_words_only(term):
 
 def _by_pairs(term, using):
     """The condition (a Q) that an item holds `term`: its tsquery in the vector (unless the phrase is
-    of stop words alone) and, for a phrase with a stop word, its word pairs."""
+    of stop words alone) and, for a phrase with a stop word, its word pairs. The pairs have no
+    positions, so a phrase of three stop words or more ("at det er") is held to each of its pairs,
+    not to their order: looser than on SQLite (655 items against 190 on the real documents)."""
     condition = Q() if _stop_words_only(term) else Q(search_vector=_term(term, using, [], True))
     if _held_to_pairs(term):
         condition &= Q(_holds(_phrase_pairs([term])))
