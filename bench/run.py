@@ -231,11 +231,15 @@ def main(argv=None):
             log("7. recall of the own set of real queries, on each database")
             results["recall"] = measure_recall(args.database_url, work_dir)
     finally:
-        results["load_average_end"] = load_average()
-        stamp = time.strftime("%Y%m%d-%H%M%S")
-        out = json.dumps(results, indent=2, default=str)
-        (RESULTS / f"run-{stamp}.json").write_text(out)
-        (RESULTS / "latest.json").write_text(out)
+        if not args.searches_only:  # searches_only() keeps its own (scale-<items>.json)
+            results["load_average_end"] = load_average()
+            stamp = time.strftime("%Y%m%d-%H%M%S")
+            out = json.dumps(results, indent=2, default=str)
+            (RESULTS / f"run-{stamp}.json").write_text(out)
+            (RESULTS / "latest.json").write_text(out)
+            if results.get("single_client") and results.get("corpus", {}).get("items"):
+                # Its searches are the by-size table's column for its size, until a later run's.
+                (RESULTS / f"scale-{results['corpus']['items']}.json").write_text(out)
         shutil.rmtree(work_dir, ignore_errors=True)
     rows = report_rows(results)
     print()
