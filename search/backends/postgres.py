@@ -110,6 +110,8 @@ class PgQuery:
     # Whether the vectors decide the match in part: False when every clause is a phrase of stop
     # words alone, which only word pairs hold (its snippets are then marked as on SQLite).
     in_vectors: bool = True
+    # (tsquery, text search configuration) that snippets mark; None: `full`, read as danish.
+    headline: tuple = None
 
 
 # ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
@@ -136,17 +138,17 @@ def _raw(text, config="danish"):
     return SearchQuery(text, config=config, search_type="raw")
 
 
-def _term(term, using, marks, with_tails):
+def _term(term, using, marks, with_tails, config="danish"):
     """One term as a tsquery: a phrase (<->), a number as printed, or a word as a prefix, its
     ae/oe/aa reading and the compounds that end with it."""
     marks.extend(term.words)
     if term.is_phrase:
-        return _raw(" <-> ".join(f"'{word}'" for word in term.words))
+        return _raw(" <-> ".join(f"'{word}'" for word in term.words), config)
     word = term.words[0]
     if not is_prefix(word):
-        return _raw(f"'{word}'")
+        return _raw(f"'{word}'", config)
     variants = dict.fromkeys([word, fold(word)])
-    query = _raw(" | ".join(f"'{variant}':*" for variant in variants))
+    query = _raw(" | ".join(f"'{variant}':*" for variant in variants), config)
     compounds = tails(word, using) if with_tails else []
     if compounds:
         marks.extend(compounds)
@@ -154,8 +156,9 @@ def _term(term, using, marks, with_tails):
     return query
 
 
-def compile_query(query, using, with_tails=True):
-    """The tsquery of a parsed query (None when it has no positive term)."""
+def compile_query(query, using, with_tails=True, config="danish"):
+    """The tsquery of a parsed query (None when it has no positive term), read with the text search
+    configuration `config`."""
     if not query:
         return None, []
     marks, compiled, parts = [], None, {}
@@ -164,12 +167,12 @@ def compile_query(query, using, with_tails=True):
         for term in clause:
             # A term may stand in two clauses (search/query.py's joined neighbours): compiled once.
             if term not in parts:
-                parts[term] = _term(term, using, marks, with_tails)
+                parts[term] = _term(term, using, marks, with_tails, config)
             part = parts[term]
             alternatives = part if alternatives is None else alternatives | part
         compiled = alternatives if compiled is None else compiled & alternatives
     for term in query.excluded:
-        compiled = compiled & ~_term(term, using, [], False)
+        compiled = compiled & ~_term(term, using, [], False, config)
     return compiled, marks
 
 
@@ -226,7 +229,12 @@ def match(base, query, section, sections, using):
             _term(term, using, [], False) for term in query.together if not _stop_words_only(term)
         )
         together = (phrase, _phrase_pairs(query.together))
-    pg_query = PgQuery(full, exact, marks, phrases, together, in_vectors=full_in_vectors is not None)
+    headline = None
+    if any(not STOP_WORDS.isdisjoint(term.words) for term in query.terms):
+        # The snippets mark the query's stop words too, as SQLite's do ("kan ikke godkendes", not
+        # "kan ... godkendes"): the query read with the configuration that keeps them.
+        headline = (compile_query(query, using, config=PAIRS_CONFIG)[0], PAIRS_CONFIG)
+    pg_query = PgQuery(full, exact, marks, phrases, together, full_in_vectors is not None, headline)
     return matched, pg_query, estimate_of
 
 
@@ -332,13 +340,14 @@ def snippets(items, query, q):
         return plain_snippets(items, query.marks if query else parse(q).words)
     if not items:
         return {}
+    tsquery, config = query.headline or (query.full, "danish")
     rows = (
         AgendaItem.objects.filter(pk__in=[i.pk for i in items])
         .annotate(
             snippet=SearchHeadline(
                 searchable(item_text()),
-                query.full,
-                config="danish",
+                tsquery,
+                config=config,
                 start_sel=_START,
                 stop_sel=_STOP,
                 max_words=35,

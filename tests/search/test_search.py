@@ -316,6 +316,9 @@ def test_a_phrase_holds_its_stop_words():
     # Excluded, the phrase takes only the items that hold it, not every item with "godkendt".
     assert numbers('lokalplan -"ikke godkende"') == ["2"]
     assert numbers('frikommune -"selv princippet"') == ["4"]
+    # The snippet marks the whole phrase, its stop word too.
+    snippet = str(search('"ikke godkende"').hits[0].snippet)
+    assert "kan <mark>ikke</mark> <mark>godkende</mark> sagen" in snippet
 
 
 def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
