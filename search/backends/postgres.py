@@ -196,9 +196,11 @@ def match(base, query, section, sections, using):
     exact, _ = compile_query(query, using, with_tails=False)
     # The clauses the vectors take part in deciding: not those with a phrase of stop words alone,
     # which their word pairs decide below.
-    in_vectors = [clause for clause in query.clauses if not any(map(_stop_words_only, clause))]
-    if len(in_vectors) < len(query.clauses):
-        full_in_vectors = compile_query(replace(query, clauses=in_vectors), using)[0] if in_vectors else None
+    vector_clauses = [clause for clause in query.clauses if not any(map(_stop_words_only, clause))]
+    if len(vector_clauses) < len(query.clauses):
+        full_in_vectors = (
+            compile_query(replace(query, clauses=vector_clauses), using)[0] if vector_clauses else None
+        )
     else:
         full_in_vectors = full
     matched = estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
