@@ -104,6 +104,8 @@ _PG_PARTS = (
     (_PG_RESPONSIBLE, "C"),
     (_PG_BILAG, "D"),
 )
+# The weight of each section a search can be limited to (its column; None: the Bilag), as above.
+SECTION_WEIGHTS = {"title": "A", "decision": "B", "recommendation": "C", "presentation": "C", None: "D"}
 _PG_TEXTS = ", ".join(f"{pg_searchable(text)} AS t{n}" for n, (text, _weight) in enumerate(_PG_PARTS))
 _PG_VECTOR = " || ".join(
     f"setweight(to_tsvector('danish'::regconfig, t.t{n}), '{weight}')"

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 
 import psycopg
 from django.conf import settings
+from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -25,8 +26,8 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import BooleanField, Exists, F, Func, OuterRef, Q, TextField, Value
-from django.db.models.functions import Cast
+from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
+from django.db.models.functions import Cast, Coalesce, Concat, Left
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -34,7 +35,7 @@ from agenda_items.models import AgendaItem
 from attachments.models import Attachment
 
 from ..highlight import plain_snippets
-from ..index import PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_searchable
+from ..index import MAX_ATTACHMENT_CHARS, PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, SECTION_WEIGHTS, pg_searchable
 from ..query import STOP_WORDS, fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
@@ -138,27 +139,29 @@ def _raw(text, config="danish"):
     return SearchQuery(text, config=config, search_type="raw")
 
 
-def _term(term, using, marks, with_tails, config="danish"):
+def _term(term, using, marks, with_tails, config="danish", weight=""):
     """One term as a tsquery: a phrase (<->), a number as printed, or a word as a prefix, its
-    ae/oe/aa reading and the compounds that end with it."""
+    ae/oe/aa reading and the compounds that end with it; only in words of the weight `weight`
+    (search/index.py's: "A" the title's), if given."""
     marks.extend(term.words)
+    label = f":{weight}" if weight else ""
     if term.is_phrase:
-        return _raw(" <-> ".join(f"'{word}'" for word in term.words), config)
+        return _raw(" <-> ".join(f"'{word}'{label}" for word in term.words), config)
     word = term.words[0]
     if not is_prefix(word):
-        return _raw(f"'{word}'", config)
+        return _raw(f"'{word}'{label}", config)
     variants = dict.fromkeys([word, fold(word)])
-    query = _raw(" | ".join(f"'{variant}':*" for variant in variants), config)
+    query = _raw(" | ".join(f"'{variant}':*{weight}" for variant in variants), config)
     compounds = tails(word, using) if with_tails else []
     if compounds:
         marks.extend(compounds)
-        query = query | _raw(" | ".join(f"'{compound}'" for compound in compounds), config="simple")
+        query = query | _raw(" | ".join(f"'{compound}'{label}" for compound in compounds), config="simple")
     return query
 
 
-def compile_query(query, using, with_tails=True, config="danish"):
+def compile_query(query, using, with_tails=True, config="danish", weight=""):
     """The tsquery of a parsed query (None when it has no positive term), read with the text search
-    configuration `config`."""
+    configuration `config`; its terms only in words of the weight `weight`, if given."""
     if not query:
         return None, []
     marks, compiled, parts = [], None, {}
@@ -167,12 +170,12 @@ def compile_query(query, using, with_tails=True, config="danish"):
         for term in clause:
             # A term may stand in two clauses (search/query.py's joined neighbours): compiled once.
             if term not in parts:
-                parts[term] = _term(term, using, marks, with_tails, config)
+                parts[term] = _term(term, using, marks, with_tails, config, weight)
             part = parts[term]
             alternatives = part if alternatives is None else alternatives | part
         compiled = alternatives if compiled is None else compiled & alternatives
     for term in query.excluded:
-        compiled = compiled & ~_term(term, using, [], False, config)
+        compiled = compiled & ~_term(term, using, [], False, config, weight)
     return compiled, marks
 
 
@@ -188,19 +191,27 @@ def match(base, query, section, sections, using):
     # tsquery alone would decide wrongly: excluded (`-"ikke godkendt"` would exclude every item
     # with "godkendt"), or a phrase of stop words alone, whose tsquery is empty and matches nothing
     # (`"selv om"`; as one of several alternatives, `budget or "selv om"` would be `budget`).
+    typed = query
     excluded_by_pairs = [term for term in query.excluded if _held_to_pairs(term)]
     query = replace(query, excluded=[term for term in query.excluded if term not in excluded_by_pairs])
     full, marks = compile_query(query, using)
     if full is None:
         return None, None, None
     exact, _ = compile_query(query, using, with_tails=False)
+    # The query with its stop words, where it has one: read with the configuration that keeps them,
+    # it marks them in snippets ("kan ikke godkendes", not "kan ... godkendes", as on SQLite) and
+    # decides a section (whose vector is made of the section's text here, stop words and all).
+    with_stop_words = None
+    if excluded_by_pairs or any(not STOP_WORDS.isdisjoint(term.words) for term in query.terms):
+        with_stop_words = (compile_query(typed, using, config=PAIRS_CONFIG)[0], PAIRS_CONFIG)
     # The clauses the vectors take part in deciding: not those with a phrase of stop words alone,
-    # which their word pairs decide below.
+    # which their word pairs decide below. Within a section, `-word` excludes what the section holds
+    # (as on SQLite), not the whole item: it is left to the section below.
     vector_clauses = [clause for clause in query.clauses if not any(map(_stop_words_only, clause))]
-    if len(vector_clauses) < len(query.clauses):
-        full_in_vectors = (
-            compile_query(replace(query, clauses=vector_clauses), using)[0] if vector_clauses else None
-        )
+    in_section = section in sections
+    vector_query = replace(query, clauses=vector_clauses, excluded=[] if in_section else query.excluded)
+    if vector_query != query:
+        full_in_vectors = compile_query(vector_query, using)[0] if vector_clauses else None
     else:
         full_in_vectors = full
     matched = estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
@@ -220,10 +231,21 @@ def match(base, query, section, sections, using):
             for term in clause:
                 alternatives |= _by_pairs(term, using)
             matched = matched.filter(alternatives)
-    for term in excluded_by_pairs:
+    for term in [] if in_section else excluded_by_pairs:  # a section's own text decides (below)
         matched = matched.exclude(_by_pairs(term, using))
-    if section in sections:
-        matched = _limit_to_section(matched, sections[section], full)
+    if in_section:
+        column = sections[section]
+        # The section's words have their own weight in the stored vector (title A, decision B, Bilag
+        # D), which the index's candidates are rechecked for. Recommendation and presentation share
+        # C with the other sections: C only narrows the candidates, and their column is read again,
+        # as is a section that must hold stop words (which the vector has not).
+        weight = SECTION_WEIGHTS[column]
+        shared = list(SECTION_WEIGHTS.values()).count(weight) > 1
+        if vector_clauses:
+            weighted = replace(vector_query, excluded=[] if shared else query.excluded)
+            matched = matched.filter(search_vector=compile_query(weighted, using, weight=weight)[0])
+        if shared or with_stop_words or not vector_clauses:
+            matched = _limit_to_section(matched, column, *(with_stop_words or (full, "danish")))
     phrases = any(term.is_phrase for term in query.terms)
     together = None
     if query.together:
@@ -231,12 +253,7 @@ def match(base, query, section, sections, using):
             _term(term, using, [], False) for term in query.together if not _stop_words_only(term)
         )
         together = (phrase, _phrase_pairs(query.together))
-    headline = None
-    if any(not STOP_WORDS.isdisjoint(term.words) for term in query.terms):
-        # The snippets mark the query's stop words too, as SQLite's do ("kan ikke godkendes", not
-        # "kan ... godkendes"): the query read with the configuration that keeps them.
-        headline = (compile_query(query, using, config=PAIRS_CONFIG)[0], PAIRS_CONFIG)
-    pg_query = PgQuery(full, exact, marks, phrases, together, full_in_vectors is not None, headline)
+    pg_query = PgQuery(full, exact, marks, phrases, together, full_in_vectors is not None, with_stop_words)
     return matched, pg_query, estimate_of
 
 
@@ -318,17 +335,35 @@ def searchable(expression):
     return Func(expression, template=pg_searchable("%(expressions)s"), output_field=TextField())
 
 
-def _limit_to_section(matched, column, query):
+def _limit_to_section(matched, column, query, config):
+    """`matched` limited to the items whose section `column` holds `query`, a tsquery read with the
+    text search configuration `config`. The Bilag (column None) are one text, all of an item's in
+    their order and cut where the stored vector cuts them, as SQLite's Bilag column: "budget
+    regnskab" finds an item with "budget" in one Bilag and "regnskab" in another."""
     if column is None:
-        return matched.filter(
-            Exists(
+        text = Coalesce(
+            Subquery(
                 Attachment.objects.filter(agenda_item=OuterRef("pk"))
                 .order_by()
-                .annotate(v=SearchVector(searchable(F("title")), searchable(F("text")), config="danish"))
-                .filter(v=query)
-            )
+                .values("agenda_item")
+                .annotate(
+                    text=Left(
+                        StringAgg(
+                            Concat("title", Value("\n"), "text", output_field=TextField()),
+                            Value("\n"),
+                            ordering="order",
+                        ),
+                        MAX_ATTACHMENT_CHARS,
+                    )
+                )
+                .values("text"),
+                output_field=TextField(),
+            ),
+            Value(""),
         )
-    return matched.annotate(section_vector=SearchVector(searchable(F(column)), config="danish")).filter(
+    else:
+        text = F(column)
+    return matched.annotate(section_vector=SearchVector(searchable(text), config=config)).filter(
         section_vector=query
     )
 

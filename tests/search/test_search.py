@@ -140,6 +140,43 @@ def test_search_can_be_limited_to_decisions():
     assert found("udsat", section="title") == [("Aabenraa", "2")]
 
 
+def test_a_section_means_the_same_on_both_databases():
+    load(
+        ParsedItem(number="1", title="Cykelsti", decision="Godkendt.", presentation="Langs vejen."),
+        ParsedItem(number="2", title="Cykelsti og vej", decision="Godkendt."),
+        ParsedItem(
+            number="3",
+            title="Regnskab 2025",
+            attachments=[ParsedAttachment("Bilag 1", "Budget"), ParsedAttachment("Bilag 2", "Regnskab")],
+        ),
+        ParsedItem(
+            number="4",
+            title="Frikommune",
+            decision="Godkendt, selv om det koster.",
+            presentation="Selv princippet om frihed.",
+        ),
+        ParsedItem(
+            number="5",
+            title="Frikommune",
+            decision="Det koster.",
+            presentation="Det gælder, selv om det koster.",
+        ),
+    )
+
+    def numbers(q, section):
+        return sorted(hit.item.number for hit in search(q, section=section).hits)
+
+    # `-word` excludes what the section holds: item 1's presentation has "vej", not its title.
+    assert numbers("cykelsti -vej", "title") == ["1"]
+    # An item's Bilag are read as one text: "budget" in one, "regnskab" in another.
+    assert numbers("budget regnskab", "attachments") == ["3"]
+    # A phrase of stop words in a section: item 4 holds "selv om" in its decision only.
+    assert numbers('"selv om"', "presentation") == ["5"]
+    assert numbers('"selv om"', "decision") == ["4"]
+    # Excluded in a section: item 5's decision lacks the phrase its presentation holds.
+    assert numbers('koster -"selv om"', "decision") == ["5"]
+
+
 def test_search_finds_attachment_text():
     load(
         ParsedItem(
