@@ -93,6 +93,9 @@ _PG_BILAG = f"""coalesce((
                         {MAX_ATTACHMENT_CHARS})
             FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')"""
 
+# The weight of the Bilag's words in the stored vector: theirs alone, so a search in the Bilag
+# rechecks the index's candidates for it (search/backends/postgres.py).
+BILAG_WEIGHT = "D"
 # The texts of an item in the order its vector is made of them, with their weights: each is given
 # to the parser once (as pg_searchable() makes it) for the vector and for the word pairs.
 _PG_PARTS = (
@@ -102,10 +105,8 @@ _PG_PARTS = (
     ("i.presentation", "C"),
     (_PG_SECTIONS, "C"),
     (_PG_RESPONSIBLE, "C"),
-    (_PG_BILAG, "D"),
+    (_PG_BILAG, BILAG_WEIGHT),
 )
-# The weight of each section a search can be limited to (its column; None: the Bilag), as above.
-SECTION_WEIGHTS = {"title": "A", "decision": "B", "recommendation": "C", "presentation": "C", None: "D"}
 _PG_TEXTS = ", ".join(f"{pg_searchable(text)} AS t{n}" for n, (text, _weight) in enumerate(_PG_PARTS))
 _PG_VECTOR = " || ".join(
     f"setweight(to_tsvector('danish'::regconfig, t.t{n}), '{weight}')"
