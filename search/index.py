@@ -88,10 +88,19 @@ _PG_SECTIONS = (
     " 'strict $.** ? (@.type() == \"string\")') AS s(value)), '')"
 )
 _PG_RESPONSIBLE = f"CASE WHEN i.responsible <> '' THEN '{RESPONSIBLE_LABEL} ' || i.responsible ELSE '' END"
-_PG_BILAG = f"""coalesce((
+
+
+def pg_bilag_text(item_id):
+    """SQL for the text of an item's Bilag as its vector holds them: all of them, title and text, in
+    their order, cut at MAX_ATTACHMENT_CHARS; `item_id` is the SQL of the item's id. (A search in the
+    Bilag reads them the same way: search/backends/postgres.py.)"""
+    return f"""coalesce((
             SELECT left(string_agg(a.title || E'\\n' || a.text, E'\\n' ORDER BY a."order"),
                         {MAX_ATTACHMENT_CHARS})
-            FROM attachments_attachment a WHERE a.agenda_item_id = i.id), '')"""
+            FROM attachments_attachment a WHERE a.agenda_item_id = {item_id}), '')"""
+
+
+_PG_BILAG = pg_bilag_text("i.id")
 
 # The weight of the Bilag's words in the stored vector: theirs alone, so a search in the Bilag
 # rechecks the index's candidates for it (search/backends/postgres.py).

@@ -17,7 +17,6 @@ from dataclasses import dataclass, replace
 
 import psycopg
 from django.conf import settings
-from django.contrib.postgres.aggregates import StringAgg
 from django.contrib.postgres.search import (
     SearchHeadline,
     SearchQuery,
@@ -26,16 +25,15 @@ from django.contrib.postgres.search import (
     SearchVector,
 )
 from django.db import OperationalError, connections, router, transaction
-from django.db.models import BooleanField, F, Func, OuterRef, Q, Subquery, TextField, Value
-from django.db.models.functions import Cast, Coalesce, Concat, Left
+from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.functions import Cast
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from agenda_items.models import AgendaItem
-from attachments.models import Attachment
 
 from ..highlight import plain_snippets
-from ..index import BILAG_WEIGHT, MAX_ATTACHMENT_CHARS, PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_searchable
+from ..index import BILAG_WEIGHT, PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_bilag_text, pg_searchable
 from ..query import STOP_WORDS, fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
@@ -139,10 +137,11 @@ def _raw(text, config="danish"):
     return SearchQuery(text, config=config, search_type="raw")
 
 
-def _term(term, using, marks, with_tails, config="danish", weight=""):
+def _term(term, using, marks, with_tails, config="danish", weight="", known=None):
     """One term as a tsquery: a phrase (<->), a number as printed, or a word as a prefix, its
-    ae/oe/aa reading and the compounds that end with it; only in words of the weight `weight`
-    (search/index.py's: "A" the title's), if given."""
+    ae/oe/aa reading and the compounds that end with it (looked up once per word in `known`, a
+    dict one search shares, if given); only in words of the weight `weight` (search/index.py's:
+    "A" the title's), if given."""
     marks.extend(term.words)
     label = f":{weight}" if weight else ""
     if term.is_phrase:
@@ -152,16 +151,24 @@ def _term(term, using, marks, with_tails, config="danish", weight=""):
         return _raw(f"'{word}'{label}", config)
     variants = dict.fromkeys([word, fold(word)])
     query = _raw(" | ".join(f"'{variant}':*{weight}" for variant in variants), config)
-    compounds = tails(word, using) if with_tails else []
+    if not with_tails:
+        compounds = []
+    elif known is None:
+        compounds = tails(word, using)
+    else:
+        if word not in known:
+            known[word] = tails(word, using)
+        compounds = known[word]
     if compounds:
         marks.extend(compounds)
         query = query | _raw(" | ".join(f"'{compound}'{label}" for compound in compounds), config="simple")
     return query
 
 
-def compile_query(query, using, with_tails=True, config="danish", weight=""):
+def compile_query(query, using, with_tails=True, config="danish", weight="", known=None):
     """The tsquery of a parsed query (None when it has no positive term), read with the text search
-    configuration `config`; its terms only in words of the weight `weight`, if given."""
+    configuration `config`; its terms only in words of the weight `weight`, if given (`known`: as
+    _term())."""
     if not query:
         return None, []
     marks, compiled, parts = [], None, {}
@@ -170,7 +177,7 @@ def compile_query(query, using, with_tails=True, config="danish", weight=""):
         for term in clause:
             # A term may stand in two clauses (search/query.py's joined neighbours): compiled once.
             if term not in parts:
-                parts[term] = _term(term, using, marks, with_tails, config, weight)
+                parts[term] = _term(term, using, marks, with_tails, config, weight, known)
             part = parts[term]
             alternatives = part if alternatives is None else alternatives | part
         compiled = alternatives if compiled is None else compiled & alternatives
@@ -194,7 +201,8 @@ def match(base, query, section, sections, using):
     typed = query
     excluded_by_pairs = [term for term in query.excluded if _held_to_pairs(term)]
     query = replace(query, excluded=[term for term in query.excluded if term not in excluded_by_pairs])
-    full, marks = compile_query(query, using)
+    known = {}  # the compound tails of each word, looked up once for all the tsqueries below
+    full, marks = compile_query(query, using, known=known)
     if full is None:
         return None, None, None
     exact, _ = compile_query(query, using, with_tails=False)
@@ -203,7 +211,7 @@ def match(base, query, section, sections, using):
     # decides a section (whose vector is made of the section's text here, stop words and all).
     with_stop_words = None
     if excluded_by_pairs or any(not STOP_WORDS.isdisjoint(term.words) for term in query.terms):
-        with_stop_words = (compile_query(typed, using, config=PAIRS_CONFIG)[0], PAIRS_CONFIG)
+        with_stop_words = (compile_query(typed, using, config=PAIRS_CONFIG, known=known)[0], PAIRS_CONFIG)
     # The clauses the vectors take part in deciding: not those with a phrase of stop words alone,
     # which their word pairs decide below. Within a section, `-word` excludes what the section holds
     # (as on SQLite), not the whole item: it is left to the section below.
@@ -211,7 +219,7 @@ def match(base, query, section, sections, using):
     in_section = section in sections
     vector_query = replace(query, clauses=vector_clauses, excluded=[] if in_section else query.excluded)
     if vector_query != query:
-        full_in_vectors = compile_query(vector_query, using)[0] if vector_clauses else None
+        full_in_vectors = compile_query(vector_query, using, known=known)[0] if vector_clauses else None
     else:
         full_in_vectors = full
     matched = estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
@@ -229,10 +237,10 @@ def match(base, query, section, sections, using):
         if len(clause) > 1 and any(map(_held_to_pairs, clause)):
             alternatives = Q()
             for term in clause:
-                alternatives |= _by_pairs(term, using)
+                alternatives |= _by_pairs(term, using, known)
             matched = matched.filter(alternatives)
     for term in [] if in_section else excluded_by_pairs:  # a section's own text decides (below)
-        matched = matched.exclude(_by_pairs(term, using))
+        matched = matched.exclude(_by_pairs(term, using, known))
     if in_section:
         column = sections[section]
         if column is None and vector_clauses:
@@ -240,7 +248,8 @@ def match(base, query, section, sections, using):
             # candidates are rechecked for: reading all of an item's Bilag again for each candidate
             # made a phrase in the Bilag time out at a million items (3 s; now about 60 ms).
             bilag = replace(vector_query, excluded=query.excluded)
-            matched = matched.filter(search_vector=compile_query(bilag, using, weight=BILAG_WEIGHT)[0])
+            in_bilag = compile_query(bilag, using, weight=BILAG_WEIGHT, known=known)[0]
+            matched = matched.filter(search_vector=in_bilag)
         if column is not None or with_stop_words or not vector_clauses:
             # A column is read again (a title costs less to read than a stored vector), and so are
             # the Bilag where the section must hold stop words, which the vector has not.
@@ -266,12 +275,13 @@ def _stop_words_only(term):
     return term.is_phrase and STOP_WORDS.issuperset(term.words)
 
 
-def _by_pairs(term, using):
+def _by_pairs(term, using, known):
     """The condition (a Q) that an item holds `term`: its tsquery in the vector (unless the phrase is
-    of stop words alone) and, for a phrase with a stop word, its word pairs. The pairs have no
-    positions, so a phrase of three stop words or more ("at det er") is held to each of its pairs,
-    not to their order: looser than on SQLite (655 items against 190 on the real documents)."""
-    condition = Q() if _stop_words_only(term) else Q(search_vector=_term(term, using, [], True))
+    of stop words alone; `known` as _term()) and, for a phrase with a stop word, its word pairs.
+    The pairs have no positions, so a phrase of three stop words or more ("at det er") is held to
+    each of its pairs, not to their order: looser than on SQLite (655 items against 190 on the real
+    documents)."""
+    condition = Q() if _stop_words_only(term) else Q(search_vector=_term(term, using, [], True, known=known))
     if _held_to_pairs(term):
         condition &= Q(_holds(_phrase_pairs([term])))
     return condition
@@ -340,26 +350,7 @@ def _limit_to_section(matched, column, query, config):
     their order and cut where the stored vector cuts them, as SQLite's Bilag column: "budget
     regnskab" finds an item with "budget" in one Bilag and "regnskab" in another."""
     if column is None:
-        text = Coalesce(
-            Subquery(
-                Attachment.objects.filter(agenda_item=OuterRef("pk"))
-                .order_by()
-                .values("agenda_item")
-                .annotate(
-                    text=Left(
-                        StringAgg(
-                            Concat("title", Value("\n"), "text", output_field=TextField()),
-                            Value("\n"),
-                            ordering="order",
-                        ),
-                        MAX_ATTACHMENT_CHARS,
-                    )
-                )
-                .values("text"),
-                output_field=TextField(),
-            ),
-            Value(""),
-        )
+        text = Func(F("pk"), template=pg_bilag_text("%(expressions)s"), output_field=TextField())
     else:
         text = F(column)
     return matched.annotate(section_vector=SearchVector(searchable(text), config=config)).filter(
