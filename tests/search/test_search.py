@@ -26,6 +26,11 @@ def found(q, **kwargs):
     return [(h.item.meeting.committee.municipality.name, h.item.number) for h in results.hits]
 
 
+def numbers(q, **kwargs):
+    """The numbers of the items `q` finds, sorted (for tests whose items are of one meeting)."""
+    return sorted(hit.item.number for hit in search(q, **kwargs).hits)
+
+
 def load(*items, committee="Teknik- og Miljøudvalget", date="2026-05-05"):
     import datetime
 
@@ -163,18 +168,15 @@ def test_a_section_means_the_same_on_both_databases():
         ),
     )
 
-    def numbers(q, section):
-        return sorted(hit.item.number for hit in search(q, section=section).hits)
-
     # `-word` excludes what the section holds: item 1's presentation has "vej", not its title.
-    assert numbers("cykelsti -vej", "title") == ["1"]
+    assert numbers("cykelsti -vej", section="title") == ["1"]
     # An item's Bilag are read as one text: "budget" in one, "regnskab" in another.
-    assert numbers("budget regnskab", "attachments") == ["3"]
+    assert numbers("budget regnskab", section="attachments") == ["3"]
     # A phrase of stop words in a section: item 4 holds "selv om" in its decision only.
-    assert numbers('"selv om"', "presentation") == ["5"]
-    assert numbers('"selv om"', "decision") == ["4"]
+    assert numbers('"selv om"', section="presentation") == ["5"]
+    assert numbers('"selv om"', section="decision") == ["4"]
     # Excluded in a section: item 5's decision lacks the phrase its presentation holds.
-    assert numbers('koster -"selv om"', "decision") == ["5"]
+    assert numbers('koster -"selv om"', section="decision") == ["5"]
 
 
 def test_search_finds_attachment_text():
@@ -343,9 +345,6 @@ def test_a_phrase_holds_its_stop_words():
         ParsedItem(number="4", title="Frikommune", decision="Princippet gælder, også selv om det koster."),
     )
 
-    def numbers(q):
-        return sorted(hit.item.number for hit in search(q).hits)
-
     assert numbers('"ikke godkende"') == ["1"]
     assert numbers('"kan ikke godkende sagen"') == ["1"]
     assert numbers('"selv-princippet"') == ["3"]
@@ -368,10 +367,6 @@ def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_bot
         ParsedItem(number="4", title="Lokalplan", decision="Udvalget kunne ikke godkende planen."),
         ParsedItem(number="5", title="Lokalplan", decision="Godkendt."),
     )
-
-    def numbers(q):
-        results = search(q)
-        return sorted(hit.item.number for hit in results.hits)
 
     # Item 2 holds both words, apart and in the other order: not the phrase.
     assert numbers('"selv om"') == ["1"]
