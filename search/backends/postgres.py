@@ -23,6 +23,7 @@ from django.contrib.postgres.search import (
     SearchQueryField,
     SearchRank,
     SearchVector,
+    SearchVectorField,
 )
 from django.db import OperationalError, connections, router, transaction
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
@@ -33,7 +34,15 @@ from django.utils.safestring import mark_safe
 from agenda_items.models import AgendaItem
 
 from ..highlight import plain_snippets
-from ..index import BILAG_WEIGHT, PAIRS_CONFIG, PG_HYPHEN, PG_SLASH, pg_bilag_text, pg_searchable
+from ..index import (
+    BILAG_WEIGHT,
+    PAIRS_CONFIG,
+    PG_HYPHEN,
+    PG_SLASH,
+    pg_bilag_text,
+    pg_searchable,
+    pg_section_words,
+)
 from ..query import STOP_WORDS, fold, is_prefix, parse
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
@@ -243,16 +252,21 @@ def match(base, query, section, sections, using):
         matched = matched.exclude(_by_pairs(term, using, known))
     if in_section:
         column = sections[section]
-        if column is None and vector_clauses:
-            # The Bilag's words have a weight of their own in the stored vector, which the index's
-            # candidates are rechecked for: reading all of an item's Bilag again for each candidate
-            # made a phrase in the Bilag time out at a million items (3 s; now about 60 ms).
-            bilag = replace(vector_query, excluded=query.excluded)
-            in_bilag = compile_query(bilag, using, weight=BILAG_WEIGHT, known=known)[0]
-            matched = matched.filter(search_vector=in_bilag)
-        if column is not None or with_stop_words or not vector_clauses:
-            # A column is read again (a title costs less to read than a stored vector), and so are
-            # the Bilag where the section must hold stop words, which the vector has not.
+        if vector_clauses:
+            # The section's own words decide, with the exclusions: a column's through its own index
+            # (search/index.py's PG_SECTION_COLUMNS), the Bilag's by their weight in the stored
+            # vector. Reading the section again for each item that holds the query anywhere made a
+            # phrase in the presentations or the Bilag time out at a million items (3 s).
+            in_section_query = replace(vector_query, excluded=query.excluded)
+            if column is None:
+                in_bilag = compile_query(in_section_query, using, weight=BILAG_WEIGHT, known=known)[0]
+                matched = matched.filter(search_vector=in_bilag)
+            else:
+                in_column = compile_query(in_section_query, using, known=known)[0]
+                matched = matched.annotate(column_words=_column_words(column)).filter(column_words=in_column)
+        if with_stop_words or not vector_clauses:
+            # Stop words are in neither vector: the section is read again, only for the items
+            # that hold the rest of the query there (and the phrase's word pairs anywhere).
             matched = _limit_to_section(matched, column, *(with_stop_words or (full, "danish")))
     phrases = any(term.is_phrase for term in query.terms)
     together = None
@@ -342,6 +356,12 @@ def searchable(expression):
     pg_searchable(), the same SQL): a vector or headline of it finds the words the stored vector
     holds."""
     return Func(expression, template=pg_searchable("%(expressions)s"), output_field=TextField())
+
+
+def _column_words(column):
+    """The words of the column `column` as its own index holds them (search/index.py's
+    pg_section_words(), the same SQL: anything else is read row by row)."""
+    return Func(F(column), template=pg_section_words("%(expressions)s"), output_field=SearchVectorField())
 
 
 def _limit_to_section(matched, column, query, config):
