@@ -231,7 +231,12 @@ def match(base, query, section, sections, using):
         full_in_vectors = compile_query(vector_query, using, known=known)[0] if vector_clauses else None
     else:
         full_in_vectors = full
-    matched = estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
+    estimate_of = base if full_in_vectors is None else base.filter(search_vector=full_in_vectors)
+    # Within a column, the column's own words decide (below), which imply the stored vector's: the
+    # vector, the largest value of a row, is not read as well (a phrase in the recommendations at a
+    # million items: 173 ms with it).
+    by_column = in_section and sections[section] is not None and full_in_vectors is not None
+    matched = base if by_column else estimate_of
     pairs = _phrase_pairs(query.required_phrases)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
@@ -262,8 +267,8 @@ def match(base, query, section, sections, using):
                 in_bilag = compile_query(in_section_query, using, weight=BILAG_WEIGHT, known=known)[0]
                 matched = matched.filter(search_vector=in_bilag)
             else:
-                in_column = compile_query(in_section_query, using, known=known)[0]
-                matched = matched.annotate(column_words=_column_words(column)).filter(column_words=in_column)
+                words = compile_query(in_section_query, using, known=known)[0]
+                matched = matched.annotate(column_words=_column_words(column)).filter(column_words=words)
         if with_stop_words or not vector_clauses:
             # Stop words are in neither vector: the section is read again, only for the items
             # that hold the rest of the query there (and the phrase's word pairs anywhere).
