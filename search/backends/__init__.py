@@ -63,10 +63,12 @@ def _search_suggestion(results, parsed, base, backend, section, using):
     if not suggested:
         return None
     matched, query, estimate_of = backend.match(base, parse(suggested), section, SECTIONS, using)
-    if matched is None or not matched.exists():
+    if matched is None:
+        return None
+    common.fill_page(results, matched, backend, query, estimate_of)
+    if not results.total:  # (fill_page() changes nothing else when it finds nothing)
         return None
     results.fuzzy = True
-    common.fill_page(results, matched, backend, query, estimate_of)
     texts = [
         text
         for hit in results.hits
