@@ -89,11 +89,11 @@ def pick_urls(rotate=100):
     people, people_meta = people_urls()
     urls.update(people)
     # The matches of each search, counted the way the site matches (uncapped up to COUNT_CAP).
-    matches = {
-        name: count_matches(parse_qs(urlsplit(paths[0]).query)["q"][0])
-        for name, paths in urls.items()
-        if name.startswith("search,") and "case number" not in name
-    }
+    matches = {}
+    for name, paths in urls.items():
+        if name.startswith("search,") and "case number" not in name:
+            params = parse_qs(urlsplit(paths[0]).query)
+            matches[name] = count_matches(params["q"][0], params.get("section", [None])[0])
     matches["meeting list, filtered (committee + dates)"] = MeetingFilter(
         QueryDict(urlencode(filters)), queryset=Meeting.objects.all()
     ).qs.count()

@@ -26,6 +26,8 @@ COUNT_CAP = 300_000
 # Words of the vocabulary tried for the ladder (each counted once, in-process).
 LADDER_CANDIDATES = 600
 NONSENSE = "xqvzbrtklmn"
+# The sections a search can be limited to (search.backends.SECTIONS), as the table names them.
+SECTIONS = {"title": "titles", "presentation": "presentations", "attachments": "Bilag"}
 
 
 def search_path(q, **params):
@@ -97,6 +99,14 @@ def search_urls(rare_word):
             break
     urls["search, excluded word (kommune -budget)"] = [search_path("kommune -budget")]
     urls["search, OR (budget OR ydelser)"] = [search_path("budget OR ydelser")]
+    # Within one section: the common phrase and the common word, each of them in many items but
+    # in a section of fewer (the Bilag are read from the vector's own weight, the columns from
+    # their own indexes).
+    for section, label in SECTIONS.items():
+        urls[f'search, phrase in {label} ("sociale ydelser")'] = [
+            search_path('"sociale ydelser"', section=section)
+        ]
+    urls["search, word in titles (kommune)"] = [search_path("kommune", section="title")]
     for rung, (word, n) in ladder().items():
         urls[f"search, ~{rung:,} matches ({word})"] = [search_path(word)]
         picked[f"ladder {rung}"] = {"q": word, "matches": n}
