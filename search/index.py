@@ -4,7 +4,9 @@ PostgreSQL keeps a weighted tsvector per item in `AgendaItem.search_vector` (dan
 title A, decision B, recommendation, presentation and other sections C, Bilag D; beside it
 `AgendaItem.word_pairs` holds every pair of adjacent words, stop words included (PAIRS_CONFIG), so
 that a phrase finds its candidates through an index and a phrase with a stop word ("ikke
-godkendt") finds only the items that hold it. A closed item has neither.
+godkendt") finds only the items that hold it. A closed item has neither. The columns a search can
+be limited to have GIN indexes of their words besides (PG_SECTION_COLUMNS, migration search 0009),
+which PostgreSQL keeps current itself: they are indexes on expressions of the columns.
 
 Saving an item or a Bilag through the ORM (the admin, the importer, a shell) refreshes that item
 through the signals connected in `connect_signals()`. Inside `batch()` the refresh waits and runs
