@@ -5,7 +5,7 @@ title A, decision B, recommendation, presentation and other sections C, Bilag D;
 `AgendaItem.word_pairs` holds every pair of adjacent words, stop words included (PAIRS_CONFIG), so
 that a phrase finds its candidates through an index and a phrase with a stop word ("ikke
 godkendt") finds only the items that hold it. A closed item has neither. The columns a search can
-be limited to have GIN indexes of their words besides (PG_SECTION_COLUMNS, migration search 0009),
+be limited to have GIN indexes of their words besides (pg_section_words(), migration search 0009),
 which PostgreSQL keeps current itself: they are indexes on expressions of the columns.
 
 Saving an item or a Bilag through the ORM (the admin, the importer, a shell) refreshes that item
@@ -62,13 +62,10 @@ def pg_searchable(expression):
     return expression
 
 
-# The columns a search can be limited to that PostgreSQL indexes on their own, each by its words as
-# pg_section_words() reads them (GIN indexes of migration search 0009): a search in the titles asks
-# that index which items hold the query there, instead of reading again the title of every item
-# that holds it anywhere (a phrase many items hold but few titles: 0.8 s at a million items).
-PG_SECTION_COLUMNS = ("title", "decision", "recommendation", "presentation")
-
-
+# Each column a search can be limited to (search/backends' SECTIONS) has a GIN index of its words as
+# pg_section_words() reads them (migration search 0009): a search in the titles asks that index
+# which items hold the query there, instead of reading again the title of every item that holds it
+# anywhere (a phrase many items hold but few titles: 0.8 s at a million items).
 def pg_section_words(column):
     """SQL for the tsvector of an item's column `column` (SQL) as a search within that section reads
     it, and as its index holds it (migration search 0009: the same SQL, or the index is not used)."""

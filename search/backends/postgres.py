@@ -260,7 +260,7 @@ def match(base, query, section, sections, using):
         column = sections[section]
         if vector_clauses:
             # The section's own words decide, with the exclusions: a column's through its own index
-            # (search/index.py's PG_SECTION_COLUMNS), the Bilag's by their weight in the stored
+            # (search/index.py's pg_section_words()), the Bilag's by their weight in the stored
             # vector. Reading the section again for each item that holds the query anywhere made a
             # phrase in the presentations or the Bilag time out at a million items (3 s).
             in_section_query = replace(vector_query, excluded=query.excluded)
