@@ -226,6 +226,7 @@ def match(base, query, section, sections, using):
     # (as on SQLite), not the whole item: it is left to the section below.
     vector_clauses = [clause for clause in query.clauses if not any(map(_stop_words_only, clause))]
     in_section = section in sections
+    column = sections.get(section)  # None: no section, or the Bilag
     vector_query = replace(query, clauses=vector_clauses, excluded=[] if in_section else query.excluded)
     if vector_query != query:
         full_in_vectors = compile_query(vector_query, using, known=known)[0] if vector_clauses else None
@@ -235,8 +236,7 @@ def match(base, query, section, sections, using):
     # Within a column, the column's own words decide (below), which imply the stored vector's: the
     # vector, the largest value of a row, is not read as well (a phrase in the recommendations at a
     # million items: 173 ms with it).
-    by_column = in_section and sections[section] is not None and full_in_vectors is not None
-    matched = base if by_column else estimate_of
+    matched = base if column is not None and vector_clauses else estimate_of
     pairs = _phrase_pairs(query.required_phrases)
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
@@ -257,7 +257,6 @@ def match(base, query, section, sections, using):
         matched = matched.exclude(_by_pairs(term, using, known))
     if in_section:
         _serially(using)
-        column = sections[section]
         if vector_clauses:
             # The section's own words decide, with the exclusions: a column's through its own index
             # (search/index.py's pg_section_words()), the Bilag's by their weight in the stored
