@@ -66,9 +66,16 @@ class Case(models.Model):
         return reverse("agenda_items:case", kwargs={"pk": self.pk})
 
 
-# The stored search columns (kept by search/index.py): 2-5 KB a row
+# The stored search columns (kept by search/index.py): 2-7 KB a row
 # that no page shows, so page queries leave them out.
-SEARCH_COLUMNS = ("search_vector", "word_pairs")
+SEARCH_COLUMNS = (
+    "search_vector",
+    "word_pairs",
+    "title_vector",
+    "decision_vector",
+    "recommendation_vector",
+    "presentation_vector",
+)
 
 
 def in_item_order(model):
@@ -165,6 +172,13 @@ class AgendaItem(models.Model):
     # lets a phrase search ("sociale ydelser") find its few candidates instead of rechecking word
     # positions in every item that holds both words.
     word_pairs = SearchVectorField(null=True, editable=False)
+    # The words of each section a search can be limited to, with their positions: the search asks a
+    # section's own index which items hold the query there, and confirms a phrase from these
+    # instead of parsing the section's text again.
+    title_vector = SearchVectorField(null=True, editable=False)
+    decision_vector = SearchVectorField(null=True, editable=False)
+    recommendation_vector = SearchVectorField(null=True, editable=False)
+    presentation_vector = SearchVectorField(null=True, editable=False)
 
     objects = AgendaItemQuerySet.as_manager()
 

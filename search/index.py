@@ -4,9 +4,9 @@ PostgreSQL keeps a weighted tsvector per item in `AgendaItem.search_vector` (dan
 title A, decision B, recommendation, presentation and other sections C, Bilag D; beside it
 `AgendaItem.word_pairs` holds every pair of adjacent words, stop words included (PAIRS_CONFIG), so
 that a phrase finds its candidates through an index and a phrase with a stop word ("ikke
-godkendt") finds only the items that hold it. A closed item has neither. The columns a search can
-be limited to have GIN indexes of their words besides (pg_section_words(), migration search 0009),
-which PostgreSQL keeps current itself: they are indexes on expressions of the columns.
+godkendt") finds only the items that hold it. Each column a search can be limited to (title,
+decision, recommendation, presentation) has a vector of its own words besides (SECTION_VECTORS,
+each with a GIN index: migration search 0010), made from the same parse. A closed item has none.
 
 Saving an item or a Bilag through the ORM (the admin, the importer, a shell) refreshes that item
 through the signals connected in `connect_signals()`. Inside `batch()` the refresh waits and runs
@@ -62,16 +62,6 @@ def pg_searchable(expression):
     return expression
 
 
-# Each column a search can be limited to (search/backends' SECTIONS) has a GIN index of its words as
-# pg_section_words() reads them (migration search 0009): a search in the titles asks that index
-# which items hold the query there, instead of reading again the title of every item that holds it
-# anywhere (a phrase many items hold but few titles: 0.8 s at a million items).
-def pg_section_words(column):
-    """SQL for the tsvector of an item's column `column` (SQL) as a search within that section reads
-    it, and as its index holds it (migration search 0009: the same SQL, or the index is not used)."""
-    return f"to_tsvector('danish'::regconfig, {pg_searchable(column)})"
-
-
 # The text search configuration the word pairs are read with: a copy of PostgreSQL's danish whose
 # Snowball stemmer keeps the stop words. The danish configuration drops them (a phrase's "ikke",
 # "selv", "til" are not in the stored vector): `"ikke godkendt"` was 'godkend' alone there, every
@@ -117,34 +107,58 @@ _PG_BILAG = pg_bilag_text("i.id")
 # The weight of the Bilag's words in the stored vector: theirs alone, so a search in the Bilag
 # rechecks the index's candidates for it (search/backends/postgres.py).
 BILAG_WEIGHT = "D"
-# The texts of an item in the order its vector is made of them, with their weights: each is given
-# to the parser once (as pg_searchable() makes it) for the vector and for the word pairs.
+# The vector of each column a search can be limited to (search/backends' SECTIONS), by column: the
+# column's words alone, with their positions (danish configuration, unweighted). Weights cannot
+# tell the sections apart: there are four, for the title, the decision, the recommendation, the
+# presentation, the other sections and the Bilag. A search in the presentations asks the column's
+# GIN index which items hold the query there, and a phrase is confirmed from the stored positions:
+# parsing the presentation again for each candidate took 0.13 ms (1.3 KB of text), reading its
+# vector about 0.002 (docs/PERFORMANCE.md).
+SECTION_VECTORS = {
+    "title": "title_vector",
+    "decision": "decision_vector",
+    "recommendation": "recommendation_vector",
+    "presentation": "presentation_vector",
+}
+# The texts of an item in the order its vector is made of them, with their weights and the column
+# that keeps their own vector, if any: each is given to the parser once (as pg_searchable() makes
+# it) for the vectors and once for the word pairs.
 _PG_PARTS = (
-    ("i.title", "A"),
-    ("i.decision", "B"),
-    ("i.recommendation", "C"),
-    ("i.presentation", "C"),
-    (_PG_SECTIONS, "C"),
-    (_PG_RESPONSIBLE, "C"),
-    (_PG_BILAG, BILAG_WEIGHT),
+    ("i.title", "A", SECTION_VECTORS["title"]),
+    ("i.decision", "B", SECTION_VECTORS["decision"]),
+    ("i.recommendation", "C", SECTION_VECTORS["recommendation"]),
+    ("i.presentation", "C", SECTION_VECTORS["presentation"]),
+    (_PG_SECTIONS, "C", None),
+    (_PG_RESPONSIBLE, "C", None),
+    (_PG_BILAG, BILAG_WEIGHT, None),
 )
-_PG_TEXTS = ", ".join(f"{pg_searchable(text)} AS t{n}" for n, (text, _weight) in enumerate(_PG_PARTS))
-_PG_VECTOR = " || ".join(
-    f"setweight(to_tsvector('danish'::regconfig, t.t{n}), '{weight}')"
-    for n, (_text, weight) in enumerate(_PG_PARTS)
-)
+_PG_TEXTS = ", ".join(f"{pg_searchable(text)} AS t{n}" for n, (text, *_) in enumerate(_PG_PARTS))
+_PG_PARSED = ", ".join(f"to_tsvector('danish'::regconfig, t.t{n}) AS d{n}" for n in range(len(_PG_PARTS)))
+_PG_VECTOR = " || ".join(f"setweight(d.d{n}, '{weight}')" for n, (_text, weight, _) in enumerate(_PG_PARTS))
 _PG_WORDS = " || ".join(f"to_tsvector('{PAIRS_CONFIG}'::regconfig, t.t{n})" for n in range(len(_PG_PARTS)))
-_REFRESH_SQL = f"""
-UPDATE agenda_items_agendaitem AS i SET (search_vector, word_pairs) = (
-    SELECT v.vector, (
+_PG_OWN = {column: f"d.d{n}" for n, (_text, _weight, column) in enumerate(_PG_PARTS) if column}
+_PG_PAIRS = """(
         SELECT array_to_tsvector(array_agg(DISTINCT a.lexeme || ' ' || b.lexeme))
         FROM (SELECT lexeme, unnest(positions) AS p FROM unnest(v.words)) AS a
         JOIN (SELECT lexeme, unnest(positions) AS p FROM unnest(v.words)) AS b ON b.p = a.p + 1
-    )
+    )"""
+
+
+def _refresh_sql(own_vectors):
+    """The UPDATE that re-indexes items on PostgreSQL; the columns' own vectors too if
+    `own_vectors` (the table has them from agenda_items 0010 on)."""
+    values = {"search_vector": "v.vector", "word_pairs": _PG_PAIRS, **(_PG_OWN if own_vectors else {})}
+    return f"""
+UPDATE agenda_items_agendaitem AS i SET ({", ".join(values)}) = (
+    SELECT {", ".join(values.values())}
     FROM (SELECT {_PG_TEXTS} WHERE NOT i.closed) AS t,
+         LATERAL (SELECT {_PG_PARSED}) AS d,
          LATERAL (SELECT {_PG_VECTOR} AS vector, {_PG_WORDS} AS words) AS v
 )
 """
+
+
+_REFRESH_SQL = _refresh_sql(own_vectors=True)
 
 # The vocabulary from the stored vectors: words of letters only (no numbers or odd tokens such as
 # "-2025" from "EMN-2025-003383"), at least 3 letters, as long as a Lexeme may be.
@@ -179,7 +193,7 @@ _pending = threading.local()
 
 def refresh_search_vectors(items=None):
     """Recompute the stored search index of `items` (a queryset; all when None): on PostgreSQL
-    the vector and word pairs, on SQLite the search_fts rows; and add their words to the vocabulary.
+    the vectors and word pairs, on SQLite the search_fts rows; and add their words to the vocabulary.
 
     Called through the signals below for every saved item or Bilag, once per batch by the
     importer, and by the `rebuild_search_index` command. Returns how many items were indexed.
@@ -203,11 +217,13 @@ def refresh_search_vectors(items=None):
         return count
 
 
-def reindex_postgres(cursor):
-    """Recompute every item's vector and word pairs on PostgreSQL (creating PAIRS_CONFIG first, for
-    the migrations that re-index before search 0008 made it); returns how many rows were written."""
+def reindex_postgres(cursor, own_vectors=True):
+    """Recompute every item's vectors and word pairs on PostgreSQL (creating PAIRS_CONFIG first, for
+    the migrations that re-index before search 0008 made it); returns how many rows were written.
+    The migrations that re-index before agenda_items 0010 leave out the columns' own vectors
+    (`own_vectors`), which the table may not have yet: search 0010 writes them."""
     cursor.execute(_CREATE_PAIRS_CONFIG)
-    cursor.execute(_REFRESH_SQL)
+    cursor.execute(_refresh_sql(own_vectors))
     return cursor.rowcount
 
 

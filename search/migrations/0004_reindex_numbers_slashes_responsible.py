@@ -14,7 +14,7 @@ def reindex(apps, schema_editor):
     connection = schema_editor.connection
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
-            index.reindex_postgres(cursor)
+            index.reindex_postgres(cursor, own_vectors=False)
             cursor.execute(index.PG_LEXEMES_SQL.format(where=""))
         elif connection.vendor == "sqlite":
             index.refresh_sqlite(cursor, None)

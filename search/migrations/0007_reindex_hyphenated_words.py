@@ -15,7 +15,7 @@ def reindex(apps, schema_editor):
     connection = schema_editor.connection
     if connection.vendor == "postgresql":
         with connection.cursor() as cursor:
-            index.reindex_postgres(cursor)
+            index.reindex_postgres(cursor, own_vectors=False)
 
 
 class Migration(migrations.Migration):

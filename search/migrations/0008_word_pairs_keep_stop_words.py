@@ -27,7 +27,7 @@ def reindex(apps, schema_editor):
     if connection.vendor == "postgresql":
         schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN word_pairs SET STATISTICS {TARGET}")
         with connection.cursor() as cursor:
-            index.reindex_postgres(cursor)
+            index.reindex_postgres(cursor, own_vectors=False)
         schema_editor.execute(f"ANALYZE {TABLE}")
 
 

@@ -1,6 +1,6 @@
 """PostgreSQL: a GIN index on the words of each column a search can be limited to (title,
 decision, recommendation, presentation), read as the section search reads them
-(search/index.py's pg_section_words()).
+(search/index.py's pg_section_words() then). Search 0010 replaces them.
 
 A search within a section used to find the items holding the query anywhere (the stored vector's
 index) and then read that section of each of them again: a phrase that many items hold but few
@@ -16,10 +16,8 @@ from django.db import migrations
 TABLE = "agenda_items_agendaitem"
 TARGET = 3000
 COLUMNS = ("title", "decision", "recommendation", "presentation")
-# search/index.py's pg_section_words() as this migration was written, kept here so that the indexes
-# stay what they were made as. If the search comes to read a column otherwise, it no longer uses its
-# index, and tests/search/test_search.py's test_a_search_within_a_column_asks_that_columns_own_index
-# fails: the change then needs a migration that makes the indexes again.
+# The words of a column as the section search read them when this migration was written (search
+# 0010 replaces these indexes with stored vectors written from the same SQL, and reads it here).
 WORDS = (
     "to_tsvector('danish'::regconfig, regexp_replace(regexp_replace(regexp_replace(regexp_replace("
     "{column}, '-([0-9])', '\u2011\\1', 'g'), '(?<=[[:alnum:]])-(?=[[:alpha:]])', '\u2011', 'g'),"
