@@ -101,7 +101,7 @@ def search_urls(rare_word):
     urls["search, OR (budget OR ydelser)"] = [search_path("budget OR ydelser")]
     # Within one section: the common phrase and the common word, each of them in many items but
     # in a section of fewer (the Bilag are read from the vector's own weight, the columns from
-    # their own indexes).
+    # their own vectors and those vectors' indexes).
     for section, label in SECTIONS.items():
         urls[f'search, phrase in {label} ("sociale ydelser")'] = [
             search_path('"sociale ydelser"', section=section)

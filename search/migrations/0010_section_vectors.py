@@ -14,6 +14,11 @@ search 0005's target, so that the planner knows a rare word in a section is rare
 written with the SQL search 0009 indexed, kept there: search/index.py's _refresh_sql() writes the
 same from the same parse. Reversing drops these indexes and makes search 0009's again; the columns
 are agenda_items 0010's to drop.
+
+It runs while the old version serves (docs/OPERATIONS.md): not in one transaction, so that no step
+but the UPDATE holds a lock for long, and that one only the rows (an import waits; pages and
+searches do not). The indexes are dropped and built CONCURRENTLY: reads and writes go on. Each step
+can run again, so a migration stopped half-way is finished by running it again.
 """
 
 import importlib
@@ -32,7 +37,7 @@ def create(apps, schema_editor):
     vectors = [f"{column}_vector" for column in COLUMNS]
     for column in COLUMNS:
         # Before the UPDATE, which would otherwise add every row anew to the indexes it replaces.
-        schema_editor.execute(f"DROP INDEX IF EXISTS item_{column}_words")
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS item_{column}_words")
     schema_editor.execute(
         "DO $$ BEGIN ALTER TABLE "
         + TABLE
@@ -44,7 +49,9 @@ def create(apps, schema_editor):
     )
     schema_editor.execute(f"UPDATE {TABLE} SET {words} WHERE NOT closed")
     for vector in vectors:
-        schema_editor.execute(f"CREATE INDEX IF NOT EXISTS item_{vector} ON {TABLE} USING gin ({vector})")
+        # (One left by a build that failed half-way is invalid: it is made anew.)
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS item_{vector}")
+        schema_editor.execute(f"CREATE INDEX CONCURRENTLY item_{vector} ON {TABLE} USING gin ({vector})")
         schema_editor.execute(f"ALTER TABLE {TABLE} ALTER COLUMN {vector} SET STATISTICS {TARGET}")
     schema_editor.execute(f"ANALYZE {TABLE}")
 
@@ -53,11 +60,13 @@ def drop(apps, schema_editor):
     if schema_editor.connection.vendor != "postgresql":
         return
     for column in COLUMNS:
-        schema_editor.execute(f"DROP INDEX IF EXISTS item_{column}_vector")
+        schema_editor.execute(f"DROP INDEX CONCURRENTLY IF EXISTS item_{column}_vector")
     SECTION_WORD_INDEXES.create(apps, schema_editor)
 
 
 class Migration(migrations.Migration):
+    atomic = False
+
     dependencies = [
         ("search", "0009_section_word_indexes"),
         ("agenda_items", "0010_section_vectors"),
