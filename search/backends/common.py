@@ -33,16 +33,21 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         # there turn out to be too many matches to use any.)
         found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: cap + 1])
         many = len(found) > cap
-        if not many:
-            rows = match_rows(found, matched.db) if found else []
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
-        results.more_than_max, results.total, results.sort = True, cap, "date"
         results.page = min(results.page, MANY_RESULTS_PAGES)
         start = (results.page - 1) * PAGE_SIZE
         ordered = matched.order_by(F("meeting__date").desc(nulls_last=True), "-pk")
         page_items = list(ordered.with_meeting()[start : start + PAGE_SIZE])
-    else:
+        if start == 0 and len(page_items) < PAGE_SIZE:
+            # Fewer than a page, where the estimate expected too many (an estimate can be far off:
+            # PostgreSQL's statistics do not tell the Bilag's words from the rest of an item's):
+            # these are all there are, counted, faceted and ranked as such.
+            found, many = [(item.pk, item.meeting_id, item.outcome) for item in page_items], False
+        else:
+            results.more_than_max, results.total, results.sort = True, cap, "date"
+    if not many:
+        rows = match_rows(found, matched.db) if found else []
         results.total = len(rows)
         if not rows:
             return

@@ -97,7 +97,10 @@ def count_limit(query):
 
 
 def estimated_count(matched):
-    """PostgreSQL's estimate of the number of rows in `matched`, from its plan (about 1 ms)."""
+    """PostgreSQL's estimate of the number of rows in `matched`, from its plan (about 1 ms); of
+    several querysets that each hold every match (a tuple), the smallest."""
+    if isinstance(matched, tuple):
+        return min(map(estimated_count, matched))
     plan = matched.order_by().values("pk").explain(format="json")
     return json.loads(plan)[0]["Plan"]["Plan Rows"]
 
@@ -270,6 +273,11 @@ def match(base, query, section, sections, using):
             else:
                 words = compile_query(in_section_query, using, known=known)[0]
                 matched = matched.filter(**{SECTION_VECTORS[column]: words})
+                # Every match holds the query in the column as well as (the phrase's word pairs)
+                # anywhere: the smaller estimate stands. The whole item's alone took "sociale
+                # ydelser" in the titles for 52 000 matches at a million items, where there are
+                # none, and the page said "more than 2 000" over no hits.
+                estimate_of = (estimate_of, base.filter(**{SECTION_VECTORS[column]: words}))
         if with_stop_words or not vector_clauses:
             # Stop words are in neither vector: the section is read again, only for the items
             # that hold the rest of the query there (and the phrase's word pairs anywhere).
