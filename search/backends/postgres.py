@@ -294,13 +294,13 @@ def match(base, query, section, sections, using):
 
 
 def _serially(using):
-    """No parallel workers for the rest of the search's transaction (bounded()). Within a section each
-    candidate's section is read (a column's words, or the Bilag's weight in the vector), which
-    PostgreSQL takes for cheap: it planned two processes down the date index, each reading ahead of
-    the 20 newest matches the page needs. At a million items, in-process medians, parallel against
-    not: kommune in decisions 150 against 32 ms, "sociale ydelser" in the presentations 103 against
-    41, in the Bilag 67 against 28. A search in all of an item keeps them (a rare word 25 against 27,
-    a ranked one 46 against 61)."""
+    """No parallel workers for the rest of the search's transaction (bounded()). Within a section
+    PostgreSQL planned two processes down the date index, each reading ahead of the 20 newest matches
+    the page needs. At a million items, in-process medians, parallel against not: kommune in
+    decisions 150 against 32 ms, "sociale ydelser" in the presentations 103 against 41, in the Bilag
+    67 against 28 (when a column's words were parsed again); with the columns' stored vectors, the
+    phrase in the presentations 51 against 24. A search in all of an item keeps them (a rare word 25
+    against 27, a ranked one 46 against 61)."""
     with connections[using].cursor() as cursor:
         cursor.execute("SELECT set_config('max_parallel_workers_per_gather', '0', true)")
 
