@@ -108,12 +108,12 @@ _PG_BILAG = pg_bilag_text("i.id")
 # rechecks the index's candidates for it (search/backends/postgres.py).
 BILAG_WEIGHT = "D"
 # The vector of each column a search can be limited to (search/backends' SECTIONS), by column: the
-# column's words alone, with their positions (danish configuration, unweighted). Weights cannot
-# tell the sections apart: there are four, for the title, the decision, the recommendation, the
-# presentation, the other sections and the Bilag. A search in the presentations asks the column's
-# GIN index which items hold the query there, and a phrase is confirmed from the stored positions:
-# parsing the presentation again for each candidate took 0.13 ms (1.3 KB of text), reading its
-# vector about 0.002 (docs/PERFORMANCE.md).
+# column's words alone, with their positions (danish configuration, unweighted). The weights of
+# search_vector cannot tell the sections apart: PostgreSQL has four, for an item's six parts (the
+# Bilag have one of their own). A search in the presentations asks the column's GIN index which
+# items hold the query there, and a phrase is confirmed from the stored positions: parsing the
+# presentation again took 0.13 ms a candidate (1.3 KB of text), reading its vector a tenth of that
+# or less (docs/PERFORMANCE.md).
 SECTION_VECTORS = {
     "title": "title_vector",
     "decision": "decision_vector",
