@@ -239,7 +239,15 @@ def match(base, query, section, sections, using):
     # is not read for that as well (a phrase in the recommendations at a million items: 173 ms with
     # it; in the Bilag, whose words are in the vector, it was read twice).
     matched = base if in_section and vector_clauses else estimate_of
-    pairs = _phrase_pairs(query.required_phrases)
+    # A stop word typed alone ("kan ikke") is held to the word pairs that begin with it.
+    lone_stop_words = [
+        term
+        for [term] in filter(lambda clause: len(clause) == 1, query.clauses)
+        if not term.is_phrase and _stop_words_only(term)
+    ]
+    pairs = " & ".join(
+        filter(None, [_phrase_pairs(query.required_phrases), *map(_word_in_pairs, lone_stop_words)])
+    )
     if pairs:
         # The index finds the few items that hold the phrase's word pairs; only those are
         # rechecked for the phrase itself (word positions), not every item with both words.
@@ -306,13 +314,14 @@ def _serially(using):
 
 
 def _held_to_pairs(term):
-    """Whether `term` is a phrase with a stop word, which only the word pairs hold it to."""
-    return term.is_phrase and not STOP_WORDS.isdisjoint(term.words)
+    """Whether `term` is a phrase with a stop word or a stop word alone, which only the word pairs
+    hold it to."""
+    return not STOP_WORDS.isdisjoint(term.words)
 
 
 def _stop_words_only(term):
-    """Whether `term` is a phrase of stop words alone ("selv om"): its tsquery is empty."""
-    return term.is_phrase and STOP_WORDS.issuperset(term.words)
+    """Whether `term` is of stop words alone (`"selv om"`, or "ikke"): its tsquery is empty."""
+    return STOP_WORDS.issuperset(term.words)
 
 
 def _by_pairs(term, using, known):
@@ -323,7 +332,7 @@ def _by_pairs(term, using, known):
     documents)."""
     condition = Q() if _stop_words_only(term) else Q(search_vector=_term(term, using, [], True, known=known))
     if _held_to_pairs(term):
-        condition &= Q(_holds(_phrase_pairs([term])))
+        condition &= Q(_holds(_phrase_pairs([term]) if term.is_phrase else _word_in_pairs(term)))
     return condition
 
 
@@ -375,6 +384,21 @@ def _phrase_pairs(terms):
         cursor.execute(_PHRASE_PAIRS_SQL, [phrases])
         pairs = sorted(row[0] for row in cursor.fetchall())
     return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
+
+
+def _word_in_pairs(term):
+    """The tsquery text of the word pairs that begin with the word `term` (a stop word, which no
+    vector holds: "ikke" is 'ikk':*, any pair of "ikke", "ikkevestlige" and the word after them;
+    a word searched as typed, not as a prefix, 'i ':*). An item whose last word is the only one is
+    not found: no pair begins with it."""
+    [word] = term.words
+    with connections[router.db_for_read(AgendaItem)].cursor() as cursor:
+        cursor.execute(f"SELECT lexeme FROM unnest(to_tsvector('{PAIRS_CONFIG}'::regconfig, %s))", [word])
+        lexemes = [row[0] for row in cursor.fetchall()]
+    if len(lexemes) != 1:
+        return ""
+    lexeme = lexemes[0] + ("" if is_prefix(word) else " ")
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "':*"
 
 
 def searchable(expression):

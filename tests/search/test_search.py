@@ -357,6 +357,27 @@ def test_a_phrase_holds_its_stop_words():
     assert "kan <mark>ikke</mark> <mark>godkende</mark> sagen" in snippet
 
 
+def test_a_stop_word_typed_alone_means_the_same_on_both_databases():
+    # PostgreSQL's danish configuration drops "ikke", "om", "i": "ikke" found nothing there and was
+    # answered "Mente du ikf?", and "kan ikke" was every item with "kan". SQLite indexes every word.
+    load(
+        ParsedItem(number="1", title="Lokalplan", decision="Økonomiudvalget kan ikke godkende sagen."),
+        ParsedItem(number="2", title="Lokalplan", decision="Godkendt. Sagen kan genoptages."),
+        ParsedItem(number="3", title="Budget", decision="Ikke-vestlige borgere, orientering om tal."),
+        ParsedItem(number="4", title="Budget", decision="Taget til efterretning."),
+    )
+
+    assert numbers("ikke") == ["1", "3"]  # "Ikke-vestlige" too: a word is the beginning of words
+    assert numbers("kan ikke") == ["1"]
+    assert numbers("budget or ikke") == ["1", "3", "4"]
+    assert numbers("lokalplan -ikke") == ["2"]
+    assert numbers("om") == ["3"]
+    assert numbers("ikke", section="decision") == ["1", "3"]
+    assert numbers("ikke", section="title") == []
+    results = search("ikke")
+    assert not results.fuzzy and results.total == 2
+
+
 def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
     # "selv om" and "ikke godkendt" as the minutes write them (Greve's decisions); PostgreSQL's
     # tsquery of "selv om" is empty and of "ikke godkendt" is 'godkend': only word pairs hold them.
