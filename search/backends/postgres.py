@@ -209,6 +209,15 @@ def match(base, query, section, sections, using):
     # tsquery alone would decide wrongly: excluded (`-"ikke godkendt"` would exclude every item
     # with "godkendt"), or a phrase of stop words alone, whose tsquery is empty and matches nothing
     # (`"selv om"`; as one of several alternatives, `budget or "selv om"` would be `budget`).
+    if section in sections:
+        # Within a section, a stop word typed alone is left out: only the section's text, parsed
+        # again for each item holding it anywhere (most items), could tell ("ikke" in the titles
+        # ran into the 3 s timeout at a million items). SQLite, which indexes every word, finds it.
+        query = replace(
+            query,
+            clauses=[clause for clause in query.clauses if not _lone_stop_word(clause)],
+            excluded=[term for term in query.excluded if not _lone_stop_word([term])],
+        )
     typed = query
     excluded_by_pairs = [term for term in query.excluded if _held_to_pairs(term)]
     query = replace(query, excluded=[term for term in query.excluded if term not in excluded_by_pairs])
@@ -240,11 +249,7 @@ def match(base, query, section, sections, using):
     # it; in the Bilag, whose words are in the vector, it was read twice).
     matched = base if in_section and vector_clauses else estimate_of
     # A stop word typed alone ("kan ikke") is held to the word pairs that begin with it.
-    lone_stop_words = [
-        term
-        for [term] in filter(lambda clause: len(clause) == 1, query.clauses)
-        if not term.is_phrase and _stop_words_only(term)
-    ]
+    lone_stop_words = [clause[0] for clause in query.clauses if _lone_stop_word(clause)]
     pairs = " & ".join(
         filter(None, [_phrase_pairs(query.required_phrases), *map(_word_in_pairs, lone_stop_words)])
     )
@@ -255,7 +260,11 @@ def match(base, query, section, sections, using):
         # independent conditions, and so underestimates both together several times over.
         # The pairs keep the stop words the vectors drop, so they also hold a phrase to its
         # stop words ("ikke godkendt": 'ikk godkend', where the vector's phrase is 'godkend').
-        estimate_of = base.filter(_holds(pairs))
+        # (A stop word's pairs are most items': the smaller estimate stands, "hjortebydalen ikke"
+        # is estimated by its rare word.)
+        estimate_of = (
+            (estimate_of, base.filter(_holds(pairs))) if lone_stop_words else base.filter(_holds(pairs))
+        )
         matched = matched.filter(_holds(pairs))
     for clause in query.clauses:
         if len(clause) > 1 and any(map(_held_to_pairs, clause)):
@@ -317,6 +326,11 @@ def _held_to_pairs(term):
     """Whether `term` is a phrase with a stop word or a stop word alone, which only the word pairs
     hold it to."""
     return not STOP_WORDS.isdisjoint(term.words)
+
+
+def _lone_stop_word(clause):
+    """Whether the clause `clause` (its terms) is a stop word typed alone ("ikke")."""
+    return len(clause) == 1 and not clause[0].is_phrase and _stop_words_only(clause[0])
 
 
 def _stop_words_only(term):
