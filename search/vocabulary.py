@@ -167,6 +167,8 @@ def suggestion(query, q, using):
     suggested = q
     in_phrases = {word for term in query.terms if term.is_phrase for word in term.words}
     for word in dict.fromkeys(query.words):
+        if word in STOP_WORDS:  # a word of the language, never misspelt ("ikke" was "Mente du ikf?")
+            continue
         near = nearest(word, using)
         if near and " " in near and word not in in_phrases:
             # Two words typed as one were meant together: a phrase ("pcbrenovering" finds the six

@@ -365,6 +365,7 @@ def test_a_stop_word_typed_alone_means_the_same_on_both_databases():
         ParsedItem(number="2", title="Lokalplan", decision="Godkendt. Sagen kan genoptages."),
         ParsedItem(number="3", title="Budget", decision="Ikke-vestlige borgere, orientering om tal."),
         ParsedItem(number="4", title="Budget", decision="Taget til efterretning."),
+        ParsedItem(number="5", title="IKF-midler", decision="Godkendt."),  # "ikf", near "ikke"
     )
 
     assert numbers("ikke") == ["1", "3"]  # "Ikke-vestlige" too: a word is the beginning of words
@@ -378,6 +379,9 @@ def test_a_stop_word_typed_alone_means_the_same_on_both_databases():
     assert numbers("kan ikke", section="decision") == (["1", "2"] if postgres else ["1"])
     results = search("ikke")
     assert not results.fuzzy and results.total == 2
+    # Where nothing holds it, a stop word is not taken for a misspelling ("Mente du ikf?").
+    nowhere = search("ikke", section="title")
+    assert nowhere.total == 0 and not nowhere.fuzzy
 
 
 def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
