@@ -262,9 +262,8 @@ def match(base, query, section, sections, using):
         # stop words ("ikke godkendt": 'ikk godkend', where the vector's phrase is 'godkend').
         # (A stop word's pairs are most items': the smaller estimate stands, "hjortebydalen ikke"
         # is estimated by its rare word.)
-        estimate_of = (
-            (estimate_of, base.filter(_holds(pairs))) if lone_stop_words else base.filter(_holds(pairs))
-        )
+        holding_pairs = base.filter(_holds(pairs))
+        estimate_of = (estimate_of, holding_pairs) if lone_stop_words else holding_pairs
         matched = matched.filter(_holds(pairs))
     for clause in query.clauses:
         if len(clause) > 1 and any(map(_held_to_pairs, clause)):
@@ -289,12 +288,13 @@ def match(base, query, section, sections, using):
                 matched = matched.filter(search_vector=in_bilag)
             else:
                 words = compile_query(in_section_query, using, known=known)[0]
-                matched = matched.filter(**{SECTION_VECTORS[column]: words})
+                in_column = Q(**{SECTION_VECTORS[column]: words})
+                matched = matched.filter(in_column)
                 # Every match holds the query in the column as well as (the phrase's word pairs)
                 # anywhere: the smaller estimate stands. The whole item's alone took "sociale
                 # ydelser" in the titles for 52 000 matches at a million items, where there are
                 # none, and the page said "more than 2 000" over no hits.
-                estimate_of = (estimate_of, base.filter(**{SECTION_VECTORS[column]: words}))
+                estimate_of = (estimate_of, base.filter(in_column))
         if with_stop_words or not vector_clauses:
             # Stop words are in neither vector: the section is read again, only for the items
             # that hold the rest of the query there (and the phrase's word pairs anywhere).
