@@ -124,6 +124,8 @@ PAGE_CACHE_SECONDS = int(
 # How long a proxy or CDN in front may serve a public page or file without asking again (s-maxage):
 # the longest a withdrawn page can still be seen there. 0: it must revalidate (an ETag, 304) each time.
 PROXY_CACHE_SECONDS = int(os.environ.get("DJANGO_PROXY_CACHE_SECONDS") or "0")
+# Rendered agenda items each worker keeps (about 4 KB each; a meeting page shows 5-25 items).
+ITEM_CACHE_ENTRIES = int(os.environ.get("DJANGO_ITEM_CACHE_ENTRIES") or "5000")
 CACHES = {
     "default": (
         {
@@ -134,7 +136,21 @@ CACHES = {
         }
         if os.environ.get("DJANGO_CACHE_URL")
         else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
-    )
+    ),
+    # Rendered agenda items ({% cache %} in _item.html), keyed by a digest of their content
+    # (agenda_items/templatetags/fragments.py), so no copy can be stale and none needs withdrawing:
+    # kept in each process, where a hit costs microseconds instead of a round trip to Redis, and
+    # gone with the process when a deploy changes the templates. 0 entries: not cached.
+    "template_fragments": (
+        {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "item-fragments",
+            "TIMEOUT": 24 * 3600,
+            "OPTIONS": {"MAX_ENTRIES": ITEM_CACHE_ENTRIES},
+        }
+        if ITEM_CACHE_ENTRIES
+        else {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    ),
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

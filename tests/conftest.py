@@ -9,15 +9,16 @@ def _media_root(settings, tmp_path):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache_and_language():
-    """Every test starts with an empty page cache and in Danish.
+    """Every test starts with an empty page cache and item cache, and in Danish.
 
     A page cached by one test is not another's; and a request to an /en/ page leaves English
     active in the thread, which would make a later test's reverse() give /en/ addresses.
     """
-    from django.core.cache import cache
+    from django.core.cache import cache, caches
     from django.utils import translation
 
     cache.clear()
+    caches["template_fragments"].clear()
     yield
     translation.deactivate()
 
