@@ -114,7 +114,7 @@ class AgendaItemQuerySet(models.QuerySet):
     def with_decisions(self):
         """Items with the positions taken on their decisions (person selected) and their Sagsforløb."""
         return self.prefetch_related(
-            Prefetch("positions", in_item_order(Position).select_related("person__municipality")),
+            Prefetch("positions", in_item_order(Position).select_related("person")),
             Prefetch("history", in_item_order(HistoryEntry)),
         )
 
