@@ -157,9 +157,12 @@ def flush_cache(cache_url):
     redis.Redis.from_url(cache_url).flushdb()
 
 
-def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1, page_cache_url=None):
+def gunicorn(
+    database_url, workers, log_path, worker_class="sync", threads=1, page_cache_url=None, item_cache=True
+):
     """gunicorn serving the site; without `page_cache_url` the page cache is off, so every request
-    measures the work behind a page, with it the site's own page cache in that (shared) cache."""
+    measures the work behind a page, with it the site's own page cache in that (shared) cache.
+    `item_cache=False` turns off each worker's cache of rendered items too: every item rendered."""
     env = {
         **os.environ,
         "DJANGO_SETTINGS_MODULE": "minutes_site.settings",
@@ -171,6 +174,8 @@ def gunicorn(database_url, workers, log_path, worker_class="sync", threads=1, pa
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1",
         "DJANGO_LOG_LEVEL": "WARNING",
     }
+    if not item_cache:
+        env["DJANGO_ITEM_CACHE_ENTRIES"] = "0"
     subprocess.run(
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
         cwd=ROOT,

@@ -140,6 +140,20 @@ def report_rows(results):
                     ("met" if ok else "MISSED") if name == "meeting page" else "",
                 )
             )
+    no_item_cache = results.get("no_item_cache", {})
+    for name, r in no_item_cache.get("under_load", {}).items():
+        one = no_item_cache.get("single_client", {}).get(name, {})
+        if r.get("requests_per_second") is not None and one:
+            rows.append(
+                (
+                    f"{name}, no page cache, no item cache (every item rendered), "
+                    f"{r['connections']} connections",
+                    "—",
+                    f"{r['requests_per_second']:.0f} req/s, {r['errors']} errors; "
+                    f"single client p50 {one['p50_ms']:.1f} / p95 {one['p95_ms']:.1f} ms",
+                    "",
+                )
+            )
     for name, r in results.get("cached", {}).get("under_load", {}).items():
         if r.get("requests_per_second") is not None:
             one = results["cached"]["single_client"].get(name, {})

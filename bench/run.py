@@ -189,8 +189,26 @@ def main(argv=None):
                 results["under_load"][name] = under_load(
                     GUNICORN_PORT, urls[name], args.connections, args.seconds, work_dir, name
                 )
+        log("3b. the meeting page without the workers' item cache either: every item rendered")
+        with gunicorn(
+            args.database_url,
+            args.workers,
+            Path(work_dir) / "gunicorn-no-item-cache.log",
+            args.worker_class,
+            args.threads,
+            item_cache=False,
+        ):
+            paths = urls["meeting page"]
+            results["no_item_cache"] = {
+                "single_client": single_client(GUNICORN_PORT, {"meeting page": paths}, args.requests, 30),
+                "under_load": {
+                    "meeting page": under_load(
+                        GUNICORN_PORT, paths, args.connections, args.seconds, work_dir, "no-item-cache"
+                    )
+                },
+            }
         if "cached" not in args.skip:
-            log(f"3b. the same with the site's page cache in Redis ({args.cache_url})")
+            log(f"3c. the same with the site's page cache in Redis ({args.cache_url})")
             flush_cache(args.cache_url)
             log_path = Path(work_dir) / "gunicorn-cached.log"
             with gunicorn(
