@@ -5,8 +5,11 @@ signal, a rename of a person or a committee), is on the next view: the cache key
 """
 
 import datetime
+from pathlib import Path
 
 import pytest
+from django.conf import settings as django_settings
+from django.utils.autoreload import file_changed
 
 from agenda_items.models import AgendaItem, Case, HistoryEntry, Position
 from attachments.models import Attachment
@@ -211,3 +214,13 @@ def test_each_language_keeps_its_own_copy(client, item):
     assert "Sagsfremstilling" in danish
     assert "Sagsfremstilling" not in english and "Presentation" in english
     assert danish_again == danish
+
+
+def test_a_template_changed_under_runserver_is_used_at_once(client, item):
+    meeting_page(client, item)
+
+    # runserver reloads a changed template without restarting: the items rendered before must go.
+    template = Path(django_settings.BASE_DIR) / "templates" / "agenda_items" / "includes" / "_item.html"
+    file_changed.send(sender=None, file_path=template)
+
+    assert rendered_partials(meeting_page(client, item))
