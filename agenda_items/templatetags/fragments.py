@@ -7,7 +7,9 @@ its key is the item's *content*, not its id: the item's own fields, the case, me
 and municipality it was loaded with, and every row of the relations prefetched onto it (absences,
 Bilag, positions with their person, Sagsforløb). Whatever changes (a clerk's edit, a re-import,
 closing the item, renaming a person) gives a new key, so nothing has to be withdrawn and no copy
-can be stale: a closed item's old text can never be served from the cache.
+can be stale: a closed item's old text can never be served from the cache. The templates are not
+in the key: each worker keeps its own cache (settings.CACHES), which a deploy's restart empties,
+and runserver empties it when it reloads a template or translation (agenda_items/apps.py).
 
 A page must load the same related rows it renders (AgendaItem.objects.for_display(),
 with_meeting()); a relation the partial read without prefetching it would be missing from the key,
