@@ -1,8 +1,8 @@
 """The key under which an item's rendered partial is kept: a digest of everything it can show.
 
 Rendering an item (templates/agenda_items/includes/_item.html) costs about a millisecond of
-template work; a meeting page renders 5-25 of them and that was two thirds of its rendering. The
-partial is therefore cached per item ({% cache %} in the "fragments" cache, settings.CACHES), and
+template work; a meeting page renders 5-25 of them and that was three quarters of its rendering.
+The partial is therefore cached per item ({% cache %} in the "template_fragments" cache), and
 its key is the item's *content*, not its id: the item's own fields, the case, meeting, committee
 and municipality it was loaded with, and every row of the relations prefetched onto it (absences,
 Bilag, positions with their person, Sagsforløb). Whatever changes (a clerk's edit, a re-import,
