@@ -81,10 +81,12 @@ def gunicorn(env, *, workers=2, log=None):
     )
     base = f"http://127.0.0.1:{port}"
     try:
+        # Ready when a worker answers, not when the port accepts: the master listens before its
+        # workers have loaded Django, and on a slow or busy machine that takes seconds.
         deadline = time.monotonic() + 60
         while True:
             try:
-                socket.create_connection(("127.0.0.1", port), timeout=1).close()
+                get(f"{base}/healthz", {"Host": HOST, "X-Forwarded-Proto": "https"}, timeout=10)
                 break
             except OSError:
                 if proc.poll() is not None or time.monotonic() > deadline:

@@ -10,7 +10,7 @@ import socket
 import pytest
 from django.contrib.auth.models import User
 from django.core.cache import caches
-from django.db import transaction
+from django.db import connection, transaction
 from django.test import Client
 
 from agenda_items.models import AgendaItem
@@ -157,10 +157,16 @@ def redis_available(port=6379):
         return False
 
 
+def redis_location():
+    """A Redis database of its own for each test database's run: CI runs the SQLite and the
+    PostgreSQL passes side by side, and each empties its cache."""
+    return f"redis://127.0.0.1:6379/{13 if connection.vendor == 'sqlite' else 14}"
+
+
 @pytest.mark.skipif(not redis_available(), reason="needs a Redis on 127.0.0.1:6379")
 def test_two_workers_sharing_redis_see_the_withdrawal_on_the_next_request(item, settings):
     """Two processes' worth of cache clients: worker A caches, worker B closes, A serves fresh."""
-    location = "redis://127.0.0.1:6379/13"
+    location = redis_location()
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location},
         "worker_b": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location},
@@ -182,7 +188,7 @@ def test_two_workers_sharing_redis_see_the_withdrawal_on_the_next_request(item, 
 
 @pytest.mark.skipif(not redis_available(), reason="needs a Redis on 127.0.0.1:6379")
 def test_a_save_in_one_worker_withdraws_the_page_another_worker_cached(item, settings):
-    location = "redis://127.0.0.1:6379/13"
+    location = redis_location()
     settings.CACHES = {
         "default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": location}
     }
