@@ -397,7 +397,7 @@ def _phrase_pairs(terms):
     with connections[router.db_for_read(AgendaItem)].cursor() as cursor:
         cursor.execute(_PHRASE_PAIRS_SQL, [phrases])
         pairs = sorted(row[0] for row in cursor.fetchall())
-    return " & ".join("'" + pair.replace("\\", "\\\\").replace("'", "''") + "'" for pair in pairs)
+    return " & ".join(_lexeme(pair) for pair in pairs)
 
 
 def _word_in_pairs(term):
@@ -411,8 +411,13 @@ def _word_in_pairs(term):
         lexemes = [row[0] for row in cursor.fetchall()]
     if len(lexemes) != 1:
         return ""
-    lexeme = lexemes[0] + ("" if is_prefix(word) else " ")
-    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "':*"
+    return _lexeme(lexemes[0] + ("" if is_prefix(word) else " ")) + ":*"
+
+
+def _lexeme(text):
+    """`text` as one quoted lexeme of a tsquery's text ('ikke godkend'), its quotes and backslashes
+    escaped."""
+    return "'" + text.replace("\\", "\\\\").replace("'", "''") + "'"
 
 
 def searchable(expression):
