@@ -418,6 +418,11 @@ class SearchResultsSerializer(serializers.Serializer):
         help_text='"Did you mean": the query with unknown words replaced by the archive\'s own, a word typed '
         'for two by the two as a phrase ("" if none)'
     )
+    missing = serializers.ListField(
+        child=serializers.CharField(),
+        help_text="Words or phrases of the query that no item holds, left out of `suggestion` (whose hits "
+        "these are) when the rest finds something",
+    )
     timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
     sort = serializers.CharField(
         help_text="The order of the hits: `relevance`, or `date` (newest first) when asked for or when more "

@@ -196,6 +196,7 @@ class SearchView(GenericAPIView):
             "max_results": MAX_RESULTS,
             "fuzzy": results.fuzzy,
             "suggestion": results.suggestion,
+            "missing": results.missing,
             "sort": results.sort,
             "timed_out": results.timed_out,
             "page": results.page,

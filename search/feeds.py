@@ -53,4 +53,8 @@ class SearchFeed(ItemFeedBase):
         return _("De nyeste punkter, der matcher søgningen.")
 
     def items(self, obj):
+        # A feed follows what matches the search; the hits of "Mente du ..." (or of the search without
+        # a word no item holds) are what the page offers instead, as e-mail alerts skip them.
+        if obj.results.fuzzy:
+            return []
         return [hit.item for hit in obj.results.hits]

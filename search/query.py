@@ -98,6 +98,12 @@ def tokens(text):
     return [t[:MAX_WORD] for t in TOKEN.findall((text or "").casefold())]
 
 
+def pieces(q):
+    """The pieces of the query `q` as typed: words, "phrases" (with their quotes), -excluded ones and
+    `or`, in order."""
+    return [match.group(0) for match in _PIECE.finditer(q or "")]
+
+
 def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()

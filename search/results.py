@@ -43,6 +43,8 @@ class SearchResults:
     outcomes: list[dict] = field(default_factory=list)  # facet rows: outcome, label, count
     fuzzy: bool = False  # nothing matched the query: these hits are the suggestion's
     suggestion: str = ""  # "Mente du ...": the query with unknown words replaced by known ones (or two)
+    # Words or phrases of the query that no item holds: left out of `suggestion`, whose hits these are.
+    missing: list[str] = field(default_factory=list)
     timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
 
     @property

@@ -11,6 +11,7 @@ index on the words), never by scanning titles or texts.
 
 import re
 from collections import Counter
+from itertools import islice, product
 
 from django.db import connections, transaction
 from rapidfuzz.distance import OSA
@@ -28,6 +29,10 @@ MIN_SIMILARITY = 0.2
 MAX_CANDIDATES = 20_000
 # The longest Danish ending a stem may lack ("-erne", "-ende", "-eret").
 ENDING = 4
+# The letters typed for æ, ø and å on a keyboard without them ("Logten" for "Løgten", "Harup" for
+# "Hårup"), and how many spellings of one word are looked up at most.
+PLAIN_LETTERS = {"a": "aåæ", "o": "oø", "e": "eæ"}
+MAX_SPELLINGS = 64
 
 
 def tails(word, using):
@@ -113,6 +118,9 @@ def nearest(word, using):
     with transaction.atomic(using=using, savepoint=False), connections[using].cursor() as cursor:
         if any(_known(b, cursor, vendor) for b in bases):
             return None
+        danish = _with_danish_letters(word.lower(), cursor)
+        if danish:
+            return danish
         scored = []
         candidates = _candidates(bases, cursor, vendor)
         for c in candidates:
@@ -141,6 +149,27 @@ def nearest(word, using):
         ]
         best = min(endings, default=None)
         return best[2] if best and best[0] <= 1 else None
+
+
+def _with_danish_letters(word, cursor):
+    """The vocabulary's word that `word` is with a, o or e typed for å/æ, ø or æ ("logten" is
+    "løgten", "skodstrup" "skødstrup"), looked up exactly: one letter away from many words, the
+    edit distance alone would as soon pick "lot". The spelling with the fewest such letters
+    changed wins; None: no spelling is a known word (or the word has too many of the letters)."""
+    choices = [PLAIN_LETTERS.get(letter, letter) for letter in word]
+    spellings = ["".join(letters) for letters in islice(product(*choices), MAX_SPELLINGS + 1)]
+    if len(spellings) > MAX_SPELLINGS or len(spellings) == 1:
+        return None
+    stems = {stem(spelling): spelling for spelling in reversed(spellings[1:])}
+    placeholders = ", ".join(["%s"] * len(stems))
+    cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({placeholders})", list(stems))
+    known = {row[0] for row in cursor.fetchall()}
+    changed = [
+        (sum(a != b for a, b in zip(spelling, word, strict=True)), base)
+        for base, spelling in stems.items()
+        if base in known
+    ]
+    return min(changed)[1] if changed else None
 
 
 def _split(word, cursor):

@@ -6,12 +6,15 @@ from django.db import connections, router
 from agenda_items.models import AgendaItem
 
 from ..highlight import matching_bilag
-from ..query import parse
+from ..query import STOP_WORDS, parse, pieces, tokens
 from ..results import SearchResults, SearchTimedOut
 from ..vocabulary import spelled_out, suggestion
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
+# A query of at most this many words and phrases that finds nothing is tried word by word, to leave
+# out those no item holds (each is one look in the index).
+MAX_RELAXED_PIECES = 8
 # Which columns a search can be limited to (the "section" choice); None: the Bilag's own text.
 SECTIONS = {
     "title": "title",
@@ -48,18 +51,26 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
                 matched, query, estimate_of = (base if items is not None else None), None, None
             common.fill_page(results, matched, backend, query, estimate_of)
             if parsed and not results.total:
-                query = _search_suggestion(results, parsed, base, backend, section, using) or query
+                suggested = suggestion(parsed, q, using)
+                query = (
+                    _search_suggestion(results, suggested, base, backend, section, using)
+                    # The suggestion without what it cannot find ("Logten fartnedsættelse": Løgten),
+                    # else the query as typed without it (a misspelt word may be suggested as a
+                    # known word that never stands beside the others).
+                    or _search_without_missing(results, suggested, base, backend, section, using)
+                    or _search_without_missing(results, q, base, backend, section, using)
+                    or query
+                )
             matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
         return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
     return results
 
 
-def _search_suggestion(results, parsed, base, backend, section, using):
-    """Nothing matched: answer with the hits of "Mente du ..." (the query with its unknown words
-    replaced by near words of the archive's vocabulary), if that finds something; returns the
-    suggestion's compiled query (None: no suggestion)."""
-    suggested = suggestion(parsed, results.query, using)
+def _search_suggestion(results, suggested, base, backend, section, using):
+    """Nothing matched: answer with the hits of "Mente du ..." (`suggested`: the query with its
+    unknown words replaced by near words of the archive's vocabulary), if that finds something;
+    returns the suggestion's compiled query (None: no suggestion, or it found nothing)."""
     if not suggested:
         return None
     matched, query, estimate_of = backend.match(base, parse(suggested), section, SECTIONS, using)
@@ -68,11 +79,54 @@ def _search_suggestion(results, parsed, base, backend, section, using):
     common.fill_page(results, matched, backend, query, estimate_of)
     if not results.total:  # (fill_page() changes nothing else when it finds nothing)
         return None
-    results.fuzzy = True
+    results.fuzzy, results.suggestion = True, _as_found(suggested, results)
+    return query
+
+
+def _as_found(suggested, results):
+    """`suggested` with the vocabulary's stems written as the hits print them (spelled_out())."""
     texts = [
         text
         for hit in results.hits
         for text in (hit.item.title, hit.item.decision, hit.item.recommendation, hit.item.presentation)
     ]
-    results.suggestion = spelled_out(suggested, results.query, texts)
+    return spelled_out(suggested, results.query, texts)
+
+
+def _search_without_missing(results, q, base, backend, section, using):
+    """Nothing matched `q` (the query, or its spelling suggestion), though some of its words may:
+    a word no item holds, typed beside words that find the item ("fartnedsættelse Grenåvej" for
+    the item on Grenåvej that says "hastighedsnedsættelse"). Answer with the hits of the query
+    without the words and phrases that find nothing on their own (within the same filters and
+    section), naming them in `results.missing`; returns that query compiled (None: nothing left
+    out, or what is left finds nothing). A query with `or` already asks for either, and is left
+    as it is. (`q` None: nothing to try.)"""
+    typed = pieces(q)
+    if any(piece.casefold() == "or" for piece in typed):
+        return None
+    # The words and phrases that must occur; a stop word alone means nothing on its own and stays.
+    required = [
+        piece
+        for piece in typed
+        if not piece.startswith("-") and not all(word in STOP_WORDS for word in tokens(piece))
+    ]
+    if not 2 <= len(required) <= MAX_RELAXED_PIECES:
+        return None
+    missing = [piece for piece in required if not _finds(piece, base, backend, section, using)]
+    if not missing or len(missing) == len(required):
+        return None
+    kept = " ".join(piece for piece in typed if piece not in missing)
+    matched, query, estimate_of = backend.match(base, parse(kept), section, SECTIONS, using)
+    if matched is None:
+        return None
+    common.fill_page(results, matched, backend, query, estimate_of)
+    if not results.total:
+        return None
+    results.fuzzy, results.suggestion, results.missing = True, _as_found(kept, results), missing
     return query
+
+
+def _finds(piece, base, backend, section, using):
+    """Whether the word or phrase `piece` alone matches an item of `base`."""
+    matched, _query, _estimate_of = backend.match(base, parse(piece), section, SECTIONS, using)
+    return matched is not None and matched.exists()

@@ -186,6 +186,14 @@ def test_search_feed_has_the_searchs_hits(client, seeds):
     assert feed.feed.title == "Søgning: ukrainesituationen · Referatarkivet"
 
 
+def test_search_feed_lists_no_hits_of_a_suggestion(client, seeds):
+    # "Mente du ukrainesituationen?" and the search without the unknown word are the page's offer,
+    # not matches of the search the feed follows.
+    for q in ("ukrianesituationen", "ukrainesituationen xyzzyq"):
+        assert client.get("/search/", {"q": q}).context["results"].fuzzy
+        assert read(client, reverse("search_feed"), {"q": q}).entries == []
+
+
 def test_search_feed_keeps_the_search_filters(client, seeds):
     everywhere = read(client, reverse("search_feed"), {"q": "dagsorden"})
     in_aarhus = read(client, reverse("search_feed"), {"q": "dagsorden", "municipality": "aarhus"})

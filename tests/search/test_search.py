@@ -129,7 +129,9 @@ def test_rebuild_search_index_command_indexes_everything(seeds):
 def test_every_word_must_occur(seeds):
     hits = found("ukrainere Bolderslev")
     assert ("Aabenraa", "15") in hits
-    assert found("ukrainere Bolderslev xyzzyq") == []
+    # No item holds all three: the hits shown are the two words', named as such.
+    results = search("ukrainere Bolderslev xyzzyq")
+    assert results.fuzzy and results.missing == ["xyzzyq"] and results.suggestion == "ukrainere Bolderslev"
 
 
 def test_search_ignores_case_of_danish_letters(seeds):
@@ -318,6 +320,79 @@ def test_two_words_typed_as_one_are_suggested_as_a_phrase():
     assert [hit.item.number for hit in results.hits] == ["1"]
     # Inside a phrase the two words are not quoted again.
     assert search('"flere tovoksentimer"').suggestion == '"flere to voksentimer"'
+
+
+def test_a_word_typed_without_its_danish_letter_is_suggested_with_it():
+    load(
+        ParsedItem(number="1", title="Farten ned på Grenåvej i Løgten", decision="Godkendt."),
+        ParsedItem(number="2", title="Salg af byggegrund, lot 5", decision="Godkendt."),
+        ParsedItem(number="3", title="Hårup Skole", decision="Godkendt."),
+    )
+    # "logten" (stem "logt") is one edit from "lot" as from "løgt"; o typed for ø decides.
+    results = search("Logten")
+    assert results.suggestion == "løgten"
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    assert search("harup skole").suggestion == "hårup skole"
+    assert search("Grenavej").suggestion == "grenåvej"
+
+
+def missing_word_items():
+    load(
+        ParsedItem(
+            number="1",
+            title="Svar på forslag om at farten skal ned på Grenåvej i Løgten",
+            presentation="Forslag om hastighedsnedsættelse på Grenåvej.",
+            decision="Godkendt.",
+        ),
+        ParsedItem(number="2", title="Bro mellem Dokk1 og Balticagade", decision="Godkendt."),
+        ParsedItem(number="3", title="Parkering på Grenåvej", decision="Udsat."),
+    )
+
+
+def test_a_word_no_item_holds_is_left_out_and_named(client):
+    missing_word_items()
+    # "fartnedsættelse" is in no item; "Grenåvej" finds items 1 and 3.
+    results = search("fartnedsættelse Grenåvej")
+    assert results.fuzzy and results.missing == ["fartnedsættelse"]
+    assert results.suggestion == "Grenåvej"
+    assert sorted(hit.item.number for hit in results.hits) == ["1", "3"]
+    # A word typed without its Danish letter is read with it, and what is left out is still named.
+    results = search("Logten fartnedsættelse")
+    assert (results.suggestion, results.missing) == ("løgten", ["fartnedsættelse"])
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    # A phrase no item holds is left out whole, an excluded word stays excluded.
+    results = search('"farten skal ned hurtigt" grenåvej -udsat')
+    assert results.missing == ['"farten skal ned hurtigt"']
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    # The page and the API say what was left out.
+    body = client.get("/search/", {"q": "fartnedsættelse Grenåvej"}).content.decode()
+    assert "Intet punkt indeholder: fartnedsættelse." in body and "Grenåvej</a>" in body
+    data = client.get("/api/search/", {"q": "fartnedsættelse Grenåvej"}).json()
+    assert data["missing"] == ["fartnedsættelse"] and data["fuzzy"] and data["total"] == 2
+
+
+def test_words_that_each_find_items_but_none_together_find_nothing():
+    missing_word_items()
+    # Both words are in the archive, in different items: nothing is left out, nothing found.
+    results = search("Balticagade hastighedsnedsættelse")
+    assert (results.total, results.missing, results.suggestion) == (0, [], "")
+    # Nothing is left of a query whose every word is unknown, and a query with "or" asks for
+    # either already.
+    assert search("fartnedsættelse fodgængerbro").total == 0
+    assert search("fartnedsættelse or fodgængerbro Grenåvej").total == 0
+
+
+def test_a_word_left_out_is_one_missing_within_the_section_and_filters():
+    missing_word_items()
+    # "hastighedsnedsættelse" is in item 1's presentation, not in any title.
+    results = search("hastighedsnedsættelse Grenåvej", section="title")
+    assert results.missing == ["hastighedsnedsættelse"]
+    assert sorted(hit.item.number for hit in results.hits) == ["1", "3"]
+    assert search("hastighedsnedsættelse Grenåvej").missing == []
+    # Within item 2's filter "Grenåvej" is the word no item holds.
+    only_two = AgendaItem.objects.filter(number="2")
+    results = search("Grenåvej Dokk1", items=only_two)
+    assert results.missing == ["Grenåvej"] and [hit.item.number for hit in results.hits] == ["2"]
 
 
 def test_a_phrase_finds_a_hyphenated_compound_after_a_word():
