@@ -43,10 +43,22 @@ def _any_of(words):
     return "|".join(re.escape(word) for word in sorted(words, key=len, reverse=True))
 
 
-def snippet(text, pattern, width=110):
-    """A window of `text` around the first match, escaped, every match marked ("" if none)."""
+def phrase_pattern(phrases):
+    """A regex matching any of `phrases` (tuples of words) as written: each word as word_pattern()
+    reads it, with nothing but spaces and punctuation between (None: no phrases)."""
+    choices = []
+    for words in phrases:
+        parts = [word_pattern([word]) for word in words]
+        if all(parts):
+            choices.append(r"\W+".join(part.pattern for part in parts))
+    return re.compile("|".join(choices), re.IGNORECASE) if choices else None
+
+
+def snippet(text, pattern, width=110, focus=None):
+    """A window of `text` around the first match of `focus` (a phrase typed), else of `pattern`,
+    escaped, every match of `pattern` marked."""
     text = " ".join(text.split())
-    m = pattern.search(text)
+    m = (focus and focus.search(text)) or pattern.search(text)
     start = max(0, m.start() - width) if m else 0
     if start:  # begin at a word, not in the middle of one
         start = text.find(" ", start, m.start()) + 1 or start
@@ -63,15 +75,18 @@ def snippet(text, pattern, width=110):
     return mark_safe(("… " if start else "") + "".join(parts) + ellipsis_after)
 
 
-def plain_snippets(items, words, width=110):
-    """{item pk: snippet} of the items' decision, recommendation and presentation."""
+def plain_snippets(items, words, phrases=(), width=110):
+    """{item pk: snippet} of the items' decision, recommendation and presentation, cut around the
+    first of `phrases` (tuples of words) where one is found, else around the first of `words`.
+
+    The same on both databases. (PostgreSQL's ts_headline() did it there: 8 to 15 ms for a page
+    of 20 hits at 100 000 items, where this takes about one.)"""
     pattern = word_pattern(words)
     if pattern is None:
         return {}
-    return {
-        item.pk: snippet(f"{item.decision}\n{item.recommendation}\n{item.presentation}", pattern, width)
-        for item in items
-    }
+    focus = phrase_pattern(phrases)
+    texts = {item.pk: f"{item.decision}\n{item.recommendation}\n{item.presentation}" for item in items}
+    return {pk: snippet(text, pattern, width, focus) for pk, text in texts.items()}
 
 
 def matching_bilag(hits, words, only_bilag=False):

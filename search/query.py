@@ -93,6 +93,11 @@ class Query:
         return [clause[0] for clause in self.clauses if len(clause) == 1 and clause[0].is_phrase]
 
 
+def phrases_typed(query):
+    """The phrases of `query` and its words typed together ("ikke-vestlige"), as tuples of words."""
+    return tuple(dict.fromkeys(term.words for term in [*query.terms, *query.together] if term.is_phrase))
+
+
 def tokens(text):
     """The words of `text`, lower case, in order."""
     return [t[:MAX_WORD] for t in TOKEN.findall((text or "").casefold())]

@@ -1,15 +1,16 @@
 """What every backend shares: one page of whatever a backend matched, ranked and faceted within
-bounds, and the item text that snippets are cut from."""
+bounds, with its snippets."""
 
 from collections import Counter
 
 from django.db import connections
-from django.db.models import F, Lookup, TextField, Value
-from django.db.models.functions import Concat
+from django.db.models import F, Lookup
 
 from agenda_items.models import AgendaItem
 from meetings.models import Committee, Meeting
 
+from ..highlight import plain_snippets
+from ..query import parse
 from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, RANK_LIMIT, Hit
 
 
@@ -74,7 +75,10 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
         by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
         page_items = [by_pk[pk] for pk in page_ids]
-    snippets = backend.snippets(page_items, query, results.query)
+    if query is not None:
+        snippets = plain_snippets(page_items, query.marks, query.phrases_typed)
+    else:
+        snippets = plain_snippets(page_items, parse(results.query).words)
     results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
 
 
@@ -135,18 +139,6 @@ def with_pks(queryset, pks):
     if connections[queryset.db].vendor == "postgresql":
         return queryset.filter(_AnyOf(F("pk"), list(pks)))
     return queryset.filter(pk__in=pks)
-
-
-def item_text():
-    """An item's searchable text as one expression (for headlines and the SQLite fallback)."""
-    return Concat(
-        "decision",
-        Value("\n"),
-        "recommendation",
-        Value("\n"),
-        "presentation",
-        output_field=TextField(),
-    )
 
 
 def facets(rows, using):

@@ -18,7 +18,6 @@ from dataclasses import dataclass, replace
 import psycopg
 from django.conf import settings
 from django.contrib.postgres.search import (
-    SearchHeadline,
     SearchQuery,
     SearchQueryField,
     SearchRank,
@@ -27,25 +26,20 @@ from django.contrib.postgres.search import (
 from django.db import OperationalError, connections, router, transaction
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
 from django.db.models.functions import Cast
-from django.utils.html import escape
-from django.utils.safestring import mark_safe
 
 from agenda_items.models import AgendaItem
 
-from ..highlight import plain_snippets
 from ..index import (
     BILAG_WEIGHT,
     PAIRS_CONFIG,
-    PG_HYPHEN,
-    PG_SLASH,
     SECTION_VECTORS,
     pg_bilag_text,
     pg_searchable,
 )
-from ..query import STOP_WORDS, fold, is_prefix, parse
+from ..query import STOP_WORDS, fold, is_prefix, parse, phrases_typed
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
-from .common import item_text, with_pks
+from .common import with_pks
 
 # When PostgreSQL's own estimate of the matches is above this, they are not even counted up to
 # MAX_RESULTS: for a word in most items counting reads 10 000 rows, for a common phrase it
@@ -58,8 +52,6 @@ ESTIMATE_LIMIT = 2 * MAX_RESULTS
 # 10 000 of them cost 0.2 s (docs/PERFORMANCE.md). Beyond it they are not ranked anyway
 # (RANK_LIMIT): the page shows the newest, and says "more than 2 000".
 PHRASE_COUNT_LIMIT = RANK_LIMIT
-# Sentinels for ts_headline: the snippet is escaped whole and only these become <mark>.
-_START, _STOP = "\ue000", "\ue001"
 
 # The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them (stop words
 # included: search/index.py's PAIRS_CONFIG).
@@ -117,11 +109,9 @@ class PgQuery:
     # The words typed together (Query.together): their phrases as one tsquery and their word pairs
     # (_phrase_pairs()); None when there are none.
     together: tuple = None
-    # Whether the vectors decide the match in part: False when every clause is a phrase of stop
-    # words alone, which only word pairs hold (its snippets are then marked as on SQLite).
-    in_vectors: bool = True
-    # (tsquery, text search configuration) that snippets mark; None: `full`, read as danish.
-    headline: tuple = None
+    # The phrases typed, and the words typed together, as tuples of words: snippets are cut around
+    # the first found (highlight.plain_snippets()).
+    phrases_typed: tuple = ()
 
 
 # ts_rank's normalization 1: the rank divided by 1 + log(the item's length in words). Unnormalised,
@@ -227,8 +217,7 @@ def match(base, query, section, sections, using):
         return None, None, None
     exact, _ = compile_query(query, using, with_tails=False)
     # The query with its stop words, where it has one: read with the configuration that keeps them,
-    # it marks them in snippets ("kan ikke godkendes", not "kan ... godkendes", as on SQLite) and
-    # decides a section (whose vector is made of the section's text here, stop words and all).
+    # it decides a section (whose vector is made of the section's text here, stop words and all).
     with_stop_words = None
     if excluded_by_pairs or any(not STOP_WORDS.isdisjoint(term.words) for term in query.terms):
         with_stop_words = (compile_query(typed, using, config=PAIRS_CONFIG, known=known)[0], PAIRS_CONFIG)
@@ -306,7 +295,7 @@ def match(base, query, section, sections, using):
             _term(term, using, [], False) for term in query.together if not _stop_words_only(term)
         )
         together = (phrase, _phrase_pairs(query.together))
-    pg_query = PgQuery(full, exact, marks, phrases, together, full_in_vectors is not None, with_stop_words)
+    pg_query = PgQuery(full, exact, marks, phrases, together, phrases_typed(query))
     return matched, pg_query, estimate_of
 
 
@@ -422,8 +411,7 @@ def _lexeme(text):
 
 def searchable(expression):
     """`expression` (text) as the stored vectors give it to PostgreSQL's parser (search/index.py's
-    pg_searchable(), the same SQL): a vector or headline of it finds the words the stored vector
-    holds."""
+    pg_searchable(), the same SQL): a vector of it finds the words the stored vector holds."""
     return Func(expression, template=pg_searchable("%(expressions)s"), output_field=TextField())
 
 
@@ -439,39 +427,3 @@ def _limit_to_section(matched, column, query, config):
     return matched.annotate(section_vector=SearchVector(searchable(text), config=config)).filter(
         section_vector=query
     )
-
-
-def snippets(items, query, q):
-    """{item pk: snippet} cut from each item's own text, as on SQLite. The Bilag are left to
-    highlight.matching_bilag, which names the Bilag a hit was found in and cuts its snippet there:
-    headlining up to 20 000 characters of Bilag text per hit as well made a rare word's page at
-    250 000 items take about 64 ms instead of 54 (in-process medians)."""
-    if query is None or not query.in_vectors:
-        return plain_snippets(items, query.marks if query else parse(q).words)
-    if not items:
-        return {}
-    tsquery, config = query.headline or (query.full, "danish")
-    rows = (
-        AgendaItem.objects.filter(pk__in=[i.pk for i in items])
-        .annotate(
-            snippet=SearchHeadline(
-                searchable(item_text()),
-                tsquery,
-                config=config,
-                start_sel=_START,
-                stop_sel=_STOP,
-                max_words=35,
-                min_words=15,
-                max_fragments=2,
-                fragment_delimiter=" … ",
-            )
-        )
-        .values_list("pk", "snippet")
-    )
-    return {pk: _marked(snippet) for pk, snippet in rows}
-
-
-def _marked(text):
-    """Escape everything, then turn the sentinels into <mark>: ts_headline copies markup verbatim."""
-    text = (text or "").replace(PG_HYPHEN, "-").replace(PG_SLASH, "/")  # as the minutes print them
-    return mark_safe(escape(text).replace(_START, "<mark>").replace(_STOP, "</mark>"))

@@ -14,8 +14,7 @@ from django.db import connections
 from django.db.models import FloatField, Value
 from django.db.models.expressions import RawSQL
 
-from ..highlight import plain_snippets
-from ..query import is_prefix, parse, stem
+from ..query import is_prefix, phrases_typed, stem
 from ..results import MAX_RESULTS
 from ..vocabulary import tails
 
@@ -48,6 +47,9 @@ class FtsQuery:
     marks: list
     # The words typed together (Query.together) as FTS5 phrases ANDed; "" when there are none.
     together: str = ""
+    # The phrases typed, and the words typed together, as tuples of words: snippets are cut around
+    # the first found (highlight.plain_snippets()).
+    phrases_typed: tuple = ()
 
 
 def bounded(using):
@@ -134,7 +136,7 @@ def match(base, query, section, sections, using):
     exact, _ = compile_query(query, section, using, with_tails=False)
     matched = base.filter(pk__in=RawSQL(_MATCHING_SQL, [full]))
     together = " AND ".join(_quoted(stem(word) for word in term.words) for term in query.together)
-    return matched, FtsQuery(full, exact, marks, together), None
+    return matched, FtsQuery(full, exact, marks, together, phrases_typed(query)), None
 
 
 def holding_together(query, ids, using):
@@ -145,7 +147,3 @@ def holding_together(query, ids, using):
     with connections[using].cursor() as cursor:
         cursor.execute(_MATCHING_SQL, [query.together])
         return {pk for (pk,) in cursor.fetchall()}.intersection(ids)
-
-
-def snippets(items, query, q):
-    return plain_snippets(items, query.marks if query else parse(q).words)

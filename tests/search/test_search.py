@@ -214,10 +214,28 @@ def test_snippets_mark_matches_and_keep_imported_markup_inert():
 
 
 def test_highlighting_escapes_everything_but_its_own_marks():
-    from search.backends.postgres import _START, _STOP, _marked
+    from search.highlight import snippet, word_pattern
 
-    marked = _marked(f'<img src=x onerror="alert(1)"> {_START}skolebus{_STOP}')
+    marked = snippet('<img src=x onerror="alert(1)"> skolebus', word_pattern(["skolebus"]))
     assert marked == "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; <mark>skolebus</mark>"
+
+
+def test_a_snippet_is_cut_around_the_phrase_typed():
+    filler = " ".join(["Sagen handler om budgettet for socialområdet."] * 12)
+    load(
+        ParsedItem(
+            number="1",
+            title="Budget",
+            presentation=f"{filler} Borgere på sociale ydelser får et tilbud.",
+            decision="Godkendt.",
+        )
+    )
+    # The first "social…" is far from the phrase; the snippet shows the phrase, and marks the
+    # words wherever they stand in it.
+    [hit] = search('"sociale ydelser"').hits
+    assert "<mark>sociale</mark> <mark>ydelser</mark> får et tilbud" in hit.snippet
+    [hit] = search("socialområdet").hits
+    assert "<mark>socialområdet</mark>" in hit.snippet and "ydelser" not in hit.snippet
 
 
 def test_facets_count_per_committee_and_year():
