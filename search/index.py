@@ -39,13 +39,11 @@ MAX_ATTACHMENT_CHARS = 200_000
 # ("Covid-19", "EMN-2025-003383", "2023-26", "-95.000 tons": the parser reads "-19" as a negative
 # number, which a query for 19 never matches), and a slash beside a letter a division slash
 # ("SFO/Klub", "SIRI/MÆRK", "ud-/indrejse": the parser reads a file path 'sfo/klub', holding
-# neither word). The parser takes both for spaces, and a headline still prints what the minutes
-# print (backends/postgres.py turns them back). A slash between digits stays: "24/34838" is a case
+# neither word). The parser takes both for spaces. A slash between digits stays: "24/34838" is a case
 # number, matched as printed. A hyphen before a letter is a non-breaking hyphen too: the parser
 # reads "nyt IT-system" as nyt, it-system, it, system, four positions for three words, so that no
 # phrase with a word before the compound ("nyt it-system", "reducere co2-udledningen") matched.
-# Used for the stored vectors here and for the headlines and section searches of
-# backends/postgres.py.
+# Used for the stored vectors here and for the section searches of backends/postgres.py.
 PG_HYPHEN, PG_SLASH = "\u2011", "\u2215"
 _PG_SEARCHABLE_PATTERNS = (
     (r"-([0-9])", PG_HYPHEN + r"\1"),
