@@ -423,6 +423,10 @@ class SearchResultsSerializer(serializers.Serializer):
         help_text="Words or phrases of the query that no item holds, left out of `suggestion` (whose hits "
         "these are) when the rest finds something",
     )
+    some_words = serializers.BooleanField(
+        help_text="No item holds every word of the query: the hits hold some of them (`suggestion`, "
+        "the words with `or` between)"
+    )
     timed_out = serializers.BooleanField(help_text="The search took too long and was stopped: narrow it")
     sort = serializers.CharField(
         help_text="The order of the hits: `relevance`, or `date` (newest first) when asked for or when more "

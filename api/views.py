@@ -197,6 +197,7 @@ class SearchView(GenericAPIView):
             "fuzzy": results.fuzzy,
             "suggestion": results.suggestion,
             "missing": results.missing,
+            "some_words": results.some_words,
             "sort": results.sort,
             "timed_out": results.timed_out,
             "page": results.page,

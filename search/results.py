@@ -45,6 +45,7 @@ class SearchResults:
     suggestion: str = ""  # "Mente du ...": the query with unknown words replaced by known ones (or two)
     # Words or phrases of the query that no item holds: left out of `suggestion`, whose hits these are.
     missing: list[str] = field(default_factory=list)
+    some_words: bool = False  # no item holds every word: these hits hold some of them (`suggestion`)
     timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
 
     @property

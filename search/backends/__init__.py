@@ -52,15 +52,17 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
             common.fill_page(results, matched, backend, query, estimate_of)
             if parsed and not results.total:
                 suggested = suggestion(parsed, q, using)
-                query = (
-                    _search_suggestion(results, suggested, base, backend, section, using)
-                    # The suggestion without what it cannot find ("Logten fartnedsættelse": Løgten),
-                    # else the query as typed without it (a misspelt word may be suggested as a
-                    # known word that never stands beside the others).
-                    or _search_without_missing(results, suggested, base, backend, section, using)
-                    or _search_without_missing(results, q, base, backend, section, using)
-                    or query
-                )
+                stand_in = _search_suggestion(results, suggested, base, backend, section, using)
+                # The suggestion without what it cannot find ("Logten fartnedsættelse": Løgten), or
+                # with any of its words; then the query as typed, the same way (a misspelt word may
+                # be suggested as a known word that never stands beside the others).
+                for relaxed in (suggested, q):
+                    stand_in = (
+                        stand_in
+                        or _search_without_missing(results, relaxed, base, backend, section, using)
+                        or _search_some_words(results, relaxed, base, backend, section, using)
+                    )
+                query = stand_in or query
             matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
         return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
@@ -99,18 +101,10 @@ def _search_without_missing(results, q, base, backend, section, using):
     the item on Grenåvej that says "hastighedsnedsættelse"). Answer with the hits of the query
     without the words and phrases that find nothing on their own (within the same filters and
     section), naming them in `results.missing`; returns that query compiled (None: nothing left
-    out, or what is left finds nothing). A query with `or` already asks for either, and is left
-    as it is. (`q` None: nothing to try.)"""
-    typed = pieces(q)
-    if any(piece.casefold() == "or" for piece in typed):
-        return None
-    # The words and phrases that must occur; a stop word alone means nothing on its own and stays.
-    required = [
-        piece
-        for piece in typed
-        if not piece.startswith("-") and not all(word in STOP_WORDS for word in tokens(piece))
-    ]
-    if not 2 <= len(required) <= MAX_RELAXED_PIECES:
+    out, or what is left finds nothing; `q` None: nothing to try). Not for a query with `or`, which
+    asks for either already (_required())."""
+    typed, required = _required(q)
+    if not required:
         return None
     missing = [piece for piece in required if not _finds(piece, base, backend, section, using)]
     if not missing or len(missing) == len(required):
@@ -124,6 +118,45 @@ def _search_without_missing(results, q, base, backend, section, using):
         return None
     results.fuzzy, results.suggestion, results.missing = True, _as_found(kept, results), missing
     return query
+
+
+def _search_some_words(results, q, base, backend, section, using):
+    """Nothing matched `q`, though each of its words and phrases does on its own: answer with the
+    items that hold some of them, ranked (those with the most first), if there are few enough to
+    rank (RANK_LIMIT); `results.some_words` says so. ("kontrolgruppen snyd": the Kontrolgruppen's
+    report, which says "socialt bedrageri".) Returns that query compiled (None: not tried, or
+    nothing found, or too many to rank: a page of the newest items holding one common word would
+    be no answer)."""
+    typed, required = _required(q)
+    if not required:
+        return None
+    either = " ".join([" or ".join(required), *(piece for piece in typed if piece.startswith("-"))])
+    matched, query, estimate_of = backend.match(base, parse(either), section, SECTIONS, using)
+    if matched is None:
+        return None
+    trial = SearchResults(query=results.query, page=results.page, sort=results.sort)
+    common.fill_page(trial, matched, backend, query, estimate_of)
+    if not trial.total or trial.more_than_max or trial.too_many_to_rank:
+        return None
+    vars(results).update(vars(trial))
+    results.fuzzy, results.suggestion, results.some_words = True, _as_found(either, results), True
+    return query
+
+
+def _required(q):
+    """(the pieces of `q`, the words and phrases of them that must occur) when `q` may be tried
+    without some of them; the latter is empty when it may not: a query with `or` (it asks for
+    either already), of one word, or of more than MAX_RELAXED_PIECES. A stop word alone means
+    nothing on its own and is never left out."""
+    typed = pieces(q)
+    if any(piece.casefold() == "or" for piece in typed):
+        return typed, []
+    required = [
+        piece
+        for piece in typed
+        if not piece.startswith("-") and not all(word in STOP_WORDS for word in tokens(piece))
+    ]
+    return typed, required if 2 <= len(required) <= MAX_RELAXED_PIECES else []
 
 
 def _finds(piece, base, backend, section, using):

@@ -389,11 +389,20 @@ def test_a_word_no_item_holds_is_left_out_and_named(client):
     assert data["missing"] == ["fartnedsættelse"] and data["fuzzy"] and data["total"] == 2
 
 
-def test_words_that_each_find_items_but_none_together_find_nothing():
+def test_words_that_each_find_items_but_none_together_show_the_items_with_some(client, monkeypatch):
     missing_word_items()
-    # Both words are in the archive, in different items: nothing is left out, nothing found.
-    results = search("Balticagade hastighedsnedsættelse")
-    assert (results.total, results.missing, results.suggestion) == (0, [], "")
+    # Both words are in the archive, in different items: nothing is left out; the items holding
+    # either are shown, and the page says so.
+    results = search("Balticagade hastighedsnedsættelse -udsat")
+    assert results.some_words and results.fuzzy and results.missing == []
+    assert results.suggestion == "Balticagade or hastighedsnedsættelse -udsat"
+    assert sorted(hit.item.number for hit in results.hits) == ["1", "2"]
+    body = client.get("/search/", {"q": "Balticagade hastighedsnedsættelse"}).content.decode()
+    assert "Intet punkt indeholder alle ordene." in body
+    assert client.get("/api/search/", {"q": "Balticagade hastighedsnedsættelse"}).json()["some_words"]
+    # More than can be ranked would be a page of the newest items holding one word: nothing.
+    monkeypatch.setattr("search.backends.common.RANK_LIMIT", 2)
+    assert search("Balticagade grenåvej").total == 0
     # Nothing is left of a query whose every word is unknown, and a query with "or" asks for
     # either already.
     assert search("fartnedsættelse fodgængerbro").total == 0
@@ -406,7 +415,7 @@ def test_a_word_left_out_is_one_missing_within_the_section_and_filters():
     results = search("hastighedsnedsættelse Grenåvej", section="title")
     assert results.missing == ["hastighedsnedsættelse"]
     assert sorted(hit.item.number for hit in results.hits) == ["1", "3"]
-    assert search("hastighedsnedsættelse Grenåvej").missing == []
+    assert search("hastighedsnedsættelse Grenåvej").missing == []  # item 1 holds both
     # Within item 2's filter "Grenåvej" is the word no item holds.
     only_two = AgendaItem.objects.filter(number="2")
     results = search("Grenåvej Dokk1", items=only_two)
