@@ -208,6 +208,9 @@ RECALL = [
     ("UngiAarhus", ("2025-08-27", AARHUS, "14"), "head of a compound name (UngiAarhustilbud)"),
     ("testkommune", ("2025-08-27", AARHUS, "17"), "title compound"),
     ("Viggo Jonasen", ("2025-08-27", AARHUS, "18"), "person proposing"),
+    # Aabenraa: the Kontrolgruppen's report says "socialt bedrageri", not "snyd" (which other items
+    # hold): no item holds both words, and the one with the rarer ranks first among those with some.
+    ("kontrolgruppen snyd", ("2026-02-03", AMU, "12"), "words never together: items with some of them"),
     # Aarhus Byråd 8 October 2025 (the agenda page); each item found in the saved page's text.
     ("Kattegatkomiteen", ("2025-10-08", AARHUS, "26"), "e typed for é"),
     ("to-voksentimer", ("2025-10-08", AARHUS, "13"), "hyphenated compound"),
