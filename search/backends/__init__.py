@@ -130,7 +130,11 @@ def _search_some_words(results, q, base, backend, section, using):
     typed, required = _required(q)
     if not required:
         return None
-    either = " ".join([" or ".join(required), *(piece for piece in typed if piece.startswith("-"))])
+    # Words typed together ("ikke-vestlige") stand together, as a phrase, among the alternatives.
+    alternatives = [
+        f'"{piece}"' if len(tokens(piece)) > 1 and not piece.startswith('"') else piece for piece in required
+    ]
+    either = " ".join([" or ".join(alternatives), *(piece for piece in typed if piece.startswith("-"))])
     matched, query, estimate_of = backend.match(base, parse(either), section, SECTIONS, using)
     if matched is None:
         return None

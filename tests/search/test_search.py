@@ -400,6 +400,8 @@ def test_words_that_each_find_items_but_none_together_show_the_items_with_some(c
     body = client.get("/search/", {"q": "Balticagade hastighedsnedsættelse"}).content.decode()
     assert "Intet punkt indeholder alle ordene." in body
     assert client.get("/api/search/", {"q": "Balticagade hastighedsnedsættelse"}).json()["some_words"]
+    # Words typed together stand together among the alternatives, as they would alone.
+    assert search("Dokk1-bro hastighedsnedsættelse").suggestion == '"Dokk1-bro" or hastighedsnedsættelse'
     # More than can be ranked would be a page of the newest items holding one word: nothing.
     monkeypatch.setattr("search.backends.common.RANK_LIMIT", 2)
     assert search("Balticagade grenåvej").total == 0
