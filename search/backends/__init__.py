@@ -116,6 +116,11 @@ def _search_without_missing(results, q, base, backend, section, using):
     common.fill_page(results, matched, backend, query, estimate_of)
     if not results.total:
         return None
+    # Named as the reader typed them: a suggestion changes words in their places ("fartnedsættelse"
+    # was suggested as "fart nedsættelse", which no item holds either).
+    as_typed = pieces(results.query)
+    if len(as_typed) == len(typed):
+        missing = [as_typed[i] for i, piece in enumerate(typed) if piece in missing]
     results.fuzzy, results.suggestion, results.missing = True, _as_found(kept, results), missing
     return query
 

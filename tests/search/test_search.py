@@ -363,13 +363,14 @@ def missing_word_items():
             decision="Godkendt.",
         ),
         ParsedItem(number="2", title="Bro mellem Dokk1 og Balticagade", decision="Godkendt."),
-        ParsedItem(number="3", title="Parkering på Grenåvej", decision="Udsat."),
+        ParsedItem(number="3", title="Parkering på Grenåvej", decision="Udsat. Nedsættelse af taksten."),
     )
 
 
 def test_a_word_no_item_holds_is_left_out_and_named(client):
     missing_word_items()
-    # "fartnedsættelse" is in no item; "Grenåvej" finds items 1 and 3.
+    # "fartnedsættelse" is in no item; "Grenåvej" finds items 1 and 3. (It is named as typed, though
+    # "Mente du" reads it as "fart nedsættelse", two known words, which no item holds either.)
     results = search("fartnedsættelse Grenåvej")
     assert results.fuzzy and results.missing == ["fartnedsættelse"]
     assert results.suggestion == "Grenåvej"
