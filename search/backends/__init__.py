@@ -128,10 +128,10 @@ def _search_without_missing(results, q, base, backend, section, using):
 def _search_some_words(results, q, base, backend, section, using):
     """Nothing matched `q`, though each of its words and phrases does on its own: answer with the
     items that hold some of them, ranked (those with the most first), if there are few enough to
-    rank (RANK_LIMIT); `results.some_words` says so. ("kontrolgruppen snyd": the Kontrolgruppen's
-    report, which says "socialt bedrageri".) Returns that query compiled (None: not tried, or
-    nothing found, or too many to rank: a page of the newest items holding one common word would
-    be no answer)."""
+    rank (RANK_LIMIT, also when the newest are asked for first); `results.some_words` says so.
+    ("kontrolgruppen snyd": the Kontrolgruppen's report, which says "socialt bedrageri".) Returns
+    that query compiled (None: not tried, or nothing found, or too many to rank: a page of the
+    newest items holding one common word would be no answer)."""
     typed, required = _required(q)
     if not required:
         return None
@@ -145,7 +145,7 @@ def _search_some_words(results, q, base, backend, section, using):
         return None
     trial = SearchResults(query=results.query, page=results.page, sort=results.sort)
     common.fill_page(trial, matched, backend, query, estimate_of)
-    if not trial.total or trial.more_than_max or trial.too_many_to_rank:
+    if not trial.total or trial.more_than_max or trial.total > common.RANK_LIMIT:  # (also newest first)
         return None
     vars(results).update(vars(trial))
     results.fuzzy, results.suggestion, results.some_words = True, _as_found(either, results), True

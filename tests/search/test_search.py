@@ -406,6 +406,7 @@ def test_words_that_each_find_items_but_none_together_show_the_items_with_some(c
     # More than can be ranked would be a page of the newest items holding one word: nothing.
     monkeypatch.setattr("search.backends.common.RANK_LIMIT", 2)
     assert search("Balticagade grenåvej").total == 0
+    assert search("Balticagade grenåvej", sort="date").total == 0
     # Nothing is left of a query whose every word is unknown, and a query with "or" asks for
     # either already.
     assert search("fartnedsættelse fodgængerbro").total == 0
