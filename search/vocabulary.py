@@ -161,9 +161,7 @@ def _with_danish_letters(word, cursor):
     if len(spellings) > MAX_SPELLINGS or len(spellings) == 1:
         return None
     stems = {stem(spelling): spelling for spelling in reversed(spellings[1:])}
-    placeholders = ", ".join(["%s"] * len(stems))
-    cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({placeholders})", list(stems))
-    known = {row[0] for row in cursor.fetchall()}
+    known = _in_vocabulary(stems, cursor)
     changed = [
         (sum(a != b for a, b in zip(spelling, word, strict=True)), base)
         for base, spelling in stems.items()
@@ -183,12 +181,18 @@ def _split(word, cursor):
     if not parts:
         return None
     # One round trip for every head and tail (a word of 20 letters has 14 ways to be cut).
-    cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({', '.join(['%s'] * len(parts))})", parts)
-    words = {row[0] for row in cursor.fetchall()}
+    words = _in_vocabulary(parts, cursor)
     for head, tail in cuts:
         if stem(tail) in words and (len(head) == 2 or head in STOP_WORDS or stem(head) in words):
             return f"{head} {tail}"
     return None
+
+
+def _in_vocabulary(words, cursor):
+    """The set of `words` (stems; at least one) that the vocabulary holds, in one round trip."""
+    words = list(words)
+    cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({', '.join(['%s'] * len(words))})", words)
+    return {row[0] for row in cursor.fetchall()}
 
 
 def suggestion(query, q, using):
