@@ -1,4 +1,4 @@
-"""The key under which an item's rendered partial is kept: a digest of everything it can show.
+"""The keys under which rendered partials are kept: digests of everything they can show.
 
 Rendering an item (templates/agenda_items/includes/_item.html) costs about a millisecond of
 template work; a meeting page renders 5-25 of them and that was three quarters of its rendering.
@@ -14,6 +14,11 @@ and runserver empties it when it reloads a template or translation (agenda_items
 A page must load the same related rows it renders (AgendaItem.objects.for_display(),
 with_meeting()); a relation the partial read without prefetching it would be missing from the key,
 and tests/agenda_items/test_item_fragments.py changes each thing the partial shows to catch that.
+
+The filter forms' fields (templates/includes/_form_fields.html) are kept the same way under
+`form_key`: every search page and meeting list renders them, about 2 ms of template work at a
+thousand committees. Their key is what the fields show: the language, each field's value as sent,
+its choices (the municipalities and committees the filter has just read) and its errors.
 """
 
 import hashlib
@@ -52,3 +57,27 @@ def fragment_key(item):
         for row in rows:
             _fields(row, digest, seen)
     return digest.hexdigest()
+
+
+@register.filter
+def form_key(form):
+    """A digest of what `form`'s fields show (the language, each field's value, choices and
+    errors): the key of its rendered fields. Labels, help texts and widgets are the form's code,
+    which a deploy's restart empties the cache for."""
+    digest = hashlib.blake2b(get_language().encode(), digest_size=16)
+    digest.update(
+        f"\x1d{type(form).__module__}.{type(form).__qualname__}:{form.prefix}:{form.is_bound}".encode()
+    )
+    for field in form:
+        choices = _text(getattr(field.field, "choices", ()))
+        digest.update(f"\x1e{field.name}\x1f{field.value()!r}\x1f{choices!r}\x1f{field.errors!r}".encode())
+    return digest.hexdigest()
+
+
+def _text(choices):
+    """Choices as plain strings: django-filter's are an iterator object, and labels may be lazy
+    translations, neither of which has a repr that says what it holds."""
+    return [
+        (str(value), _text(label) if isinstance(label, (list, tuple)) else str(label))
+        for value, label in choices
+    ]

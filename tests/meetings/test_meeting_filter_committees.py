@@ -164,3 +164,68 @@ def test_a_long_select_writes_groups_as_django_s_select_does(value):
     django_s = BeautifulSoup(Select(choices=choices).render("x", value, attrs=attrs), "html.parser")
     assert elements(ours) == elements(django_s)
     assert [o["value"] for o in ours.find_all("option", selected=True)] == [value]
+
+
+# The filter fields are kept rendered (templates/includes/_form_fields.html, fragments.form_key):
+# each of these renders a page once, changes what the fields show, and renders it again.
+
+
+def options(response, name):
+    select = BeautifulSoup(response.content, "html.parser").find("select", attrs={"name": name})
+    return [(o["value"], o.get_text(), o.has_attr("selected")) for o in select.find_all("option")]
+
+
+def field_templates(response):
+    return {t.name for t in response.templates if t.name.startswith("django/forms/")}
+
+
+@pytest.mark.parametrize("url", ["/meetings/?municipality=aarhus", "/search/?q=budget&sort=date"])
+def test_filter_fields_are_rendered_once_and_kept(client, two, url):
+    first = client.get(url)
+    again = client.get(url)
+
+    assert "django/forms/field.html" in field_templates(first)
+    assert field_templates(again) == set()
+    assert again.content == first.content
+
+
+@pytest.mark.parametrize("url", ["/meetings/", "/search/?q=budget"])
+def test_kept_filter_fields_offer_a_committee_added_or_renamed_since(client, two, url):
+    client.get(url)
+    aarhus = two["social"].committee.municipality
+    CommitteeFactory(municipality=aarhus, name="Børneudvalget", slug="boerneudvalget")
+    social = two["social"].committee
+    social.name = "Social- og Sundhedsudvalget"
+    social.save()
+
+    offered = options(client.get(url), "committee")
+
+    assert ("boerneudvalget", "Børneudvalget", False) in offered
+    assert ("socialudvalget", "Social- og Sundhedsudvalget", False) in offered
+    assert "Socialudvalget" not in [label for _value, label, _selected in offered]
+
+
+def test_kept_filter_fields_show_each_request_s_choice_and_errors(client, two):
+    client.get("/meetings/?municipality=aarhus")
+
+    chosen = client.get("/meetings/?municipality=aarhus&committee=socialudvalget")
+    wrong = client.get("/meetings/?municipality=aarhus&committee=arbejdsmarkedsudvalget")
+
+    assert ("socialudvalget", "Socialudvalget", True) in options(chosen, "committee")
+    assert ("aarhus", "Aarhus Kommune", True) in options(chosen, "municipality")
+    assert "field--error" not in chosen.content.decode()
+    page = BeautifulSoup(wrong.content, "html.parser")
+    error = page.select_one(".field--error")
+    assert error is not None and error.find("select", attrs={"name": "committee"}) is not None
+    assert "Arbejdsmarkedsudvalget hører til Aabenraa Kommune" in error.get_text()
+    # And back: the field without the error again.
+    assert "field--error" not in client.get("/meetings/?municipality=aarhus").content.decode()
+
+
+def test_kept_filter_fields_follow_the_language(client, two):
+    client.get("/meetings/")
+
+    english = BeautifulSoup(client.get("/en/meetings/").content, "html.parser")
+
+    assert english.find("label", attrs={"for": "id_committee"}).get_text().strip() == "Committee:"
+    assert options(client.get("/en/meetings/"), "committee")[0] == ("", "All committees", True)
