@@ -24,6 +24,8 @@ import snowballstemmer
 # "11.309.897", "435.000", "2,5", "24/34838" stay one token; otherwise runs of letters/digits.
 TOKEN = re.compile(r"\d+(?:[.,/]\d+)+|[^\W_]+")
 _NUMBER_SEPARATORS = re.compile(r"[.,/]")
+# A number with its thousands grouped by dots: "1.814.500", "435.000".
+_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 # One piece of a query: an optional minus, then a quoted phrase (the closing quote may be
 # missing: '"unbalanced' is a phrase to the end) or a run of anything but space and quote.
 _PIECE = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
@@ -53,8 +55,9 @@ class Term:
     """One word, or a phrase (several words that must stand together in this order)."""
 
     words: tuple
-    # Made by parse() from two neighbouring words written together ("bøf sandwich" -> "bøfsandwich"):
-    # an alternative to them, not a word typed (no "Mente du" for it).
+    # Made by parse(), not typed: two neighbouring words written together ("bøf sandwich" ->
+    # "bøfsandwich"), or a number as the minutes may print it ("1814500" -> "1.814.500"); an
+    # alternative to what was typed (no "Mente du" for it).
     joined: bool = False
 
     @property
@@ -130,17 +133,37 @@ def parse(q):
         else:
             terms = [Term(tuple(words))]
         if minus:
-            query.excluded.extend(terms)
+            query.excluded.extend(term for typed in terms for term in _with_number_forms(typed))
             pending_or = False
             continue
         for term in terms:
             if pending_or:
-                query.clauses[-1].append(term)
+                query.clauses[-1].extend(_with_number_forms(term))
                 pending_or = False
             else:
-                query.clauses.append([term])
+                query.clauses.append(_with_number_forms(term))
     query.clauses = _join_neighbours(query.clauses)
     return query
+
+
+def _with_number_forms(term):
+    """[term], and for a number the other ways the minutes may print it (number_forms())."""
+    if term.is_phrase:
+        return [term]
+    return [term, *(Term((form,), joined=True) for form in number_forms(term.words[0]))]
+
+
+def number_forms(word):
+    """Other ways the minutes may print the number `word`, which a reader types as it comes: with
+    the thousands grouped by dots, as the minutes print amounts ("1814500 kr": "1.814.500 kr."),
+    or without them ("11.309.897": "11309897"). A year (1900-2099) is a year, typed either way."""
+    if word.isdigit() and len(word) >= 4 and word[0] != "0":
+        digits, other = word, f"{int(word):,}".replace(",", ".")
+    elif _THOUSANDS.fullmatch(word):
+        digits = other = word.replace(".", "")
+    else:
+        return []
+    return [] if len(digits) == 4 and digits.startswith(("19", "20")) else [other]
 
 
 def _joinable(clause):

@@ -11,6 +11,7 @@ index on the words), never by scanning titles or texts.
 
 import re
 from collections import Counter
+from functools import partial
 from itertools import islice, product
 
 from django.db import connections, transaction
@@ -198,18 +199,24 @@ def _in_vocabulary(words, cursor):
 def suggestion(query, q, using):
     """`q` with each unknown word replaced by its nearest known word; None when nothing changes."""
     suggested = q
-    in_phrases = {word for term in query.terms if term.is_phrase for word in term.words}
     for word in dict.fromkeys(query.words):
         if word in STOP_WORDS:  # a word of the language, never misspelt ("ikke" was "Mente du ikf?")
             continue
         near = nearest(word, using)
-        if near and " " in near and word not in in_phrases:
-            # Two words typed as one were meant together: a phrase ("pcbrenovering" finds the six
-            # items with "PCB-renovering", "pcb renovering" ten).
-            near = f'"{near}"'
         if near and near != fold(word):
-            suggested = re.sub(rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", near, suggested, flags=re.I)
+            suggested = re.sub(
+                rf"(?<![^\W_]){re.escape(word)}(?![^\W_])", partial(_put, near), suggested, flags=re.I
+            )
     return suggested if suggested != q else None
+
+
+def _put(near, typed):
+    """`near` in place of the `typed` word (a match in the query). Two words typed as one were meant
+    together: a phrase ("pcbrenovering" finds the six items with "PCB-renovering", "pcb renovering"
+    ten), unless they stand in quotes already (an odd number of quotes before them)."""
+    if " " in near and typed.string.count('"', 0, typed.start()) % 2 == 0:
+        return f'"{near}"'
+    return near
 
 
 def spelled_out(suggested, q, texts):

@@ -1,6 +1,9 @@
 """`search()`: one page of open agenda items matching a query, from the backend of the database
 the items are read from (postgres.py or sqlite.py); common.py pages, ranks and facets."""
 
+import math
+from collections import Counter
+
 from django.db import connections, router
 
 from agenda_items.models import AgendaItem
@@ -15,6 +18,10 @@ MAX_QUERY_LENGTH = 500
 # A query of at most this many words and phrases that finds nothing is tried word by word, to leave
 # out those no item holds (each is one look in the index).
 MAX_RELAXED_PIECES = 8
+# The weight of a word's rarity among the items that hold some of the words typed, added to the
+# rank (ts_rank below 1, SQLite's bm25 in the tens): it decides, and the rank orders what it
+# weighs alike.
+RARER_FIRST = 1000.0
 # Which columns a search can be limited to (the "section" choice); None: the Bilag's own text.
 SECTIONS = {
     "title": "title",
@@ -75,14 +82,26 @@ def _search_suggestion(results, suggested, base, backend, section, using):
     returns the suggestion's compiled query (None: no suggestion, or it found nothing)."""
     if not suggested:
         return None
-    matched, query, estimate_of = backend.match(base, parse(suggested), section, SECTIONS, using)
-    if matched is None:
-        return None
-    common.fill_page(results, matched, backend, query, estimate_of)
-    if not results.total:  # (fill_page() changes nothing else when it finds nothing)
-        return None
-    results.fuzzy, results.suggestion = True, _as_found(suggested, results)
-    return query
+    for candidate in dict.fromkeys([suggested, _apart(suggested, results.query)]):
+        matched, query, estimate_of = backend.match(base, parse(candidate), section, SECTIONS, using)
+        if matched is None:
+            continue
+        common.fill_page(results, matched, backend, query, estimate_of)
+        if results.total:  # (fill_page() changes nothing else when it finds nothing)
+            results.fuzzy, results.suggestion = True, _as_found(candidate, results)
+            return query
+    return None
+
+
+def _apart(suggested, q):
+    """`suggested` with the words it found in a word typed as two kept apart: the suggestion holds
+    them as a phrase ("skilsmissekursus": "skilsmisse kursus", quoted), which the minutes may not
+    print ("kursus ... skilsmisse"), so its words are tried apart too. Not when the reader typed a
+    phrase, which a suggestion's quotes would be confused with, nor `or`, which would then stand
+    between other words than typed ("x or skilsmissekursus": x or skilsmisse, and kursus)."""
+    if '"' in q or any(piece.casefold() == "or" for piece in pieces(q)):
+        return suggested
+    return suggested.replace('"', "")
 
 
 def _as_found(suggested, results):
@@ -143,8 +162,22 @@ def _search_some_words(results, q, base, backend, section, using):
     matched, query, estimate_of = backend.match(base, parse(either), section, SECTIONS, using)
     if matched is None:
         return None
+
+    def rarer_first(ids):
+        # Of the items holding some words, those holding the rarer ones (among these items) come
+        # first, then those holding more: PostgreSQL's ts_rank has no measure of a word's rarity, and
+        # put three "Social- og Handicapudvalget - mødekalender" titles above the item on "hjemløse"
+        # and "herberg" for "social- og handicapudvalget hjemløse herberg".
+        within, weights = common.with_pks(base, ids), Counter()
+        for piece in alternatives:
+            held, _query, _estimate_of = backend.match(within, parse(piece), section, SECTIONS, using)
+            pks = list(held.order_by().values_list("pk", flat=True)) if held is not None else []
+            for pk in pks:
+                weights[pk] += RARER_FIRST * math.log((len(ids) + 1) / len(pks))
+        return weights
+
     trial = SearchResults(query=results.query, page=results.page, sort=results.sort)
-    common.fill_page(trial, matched, backend, query, estimate_of)
+    common.fill_page(trial, matched, backend, query, estimate_of, boost=rarer_first)
     if not trial.total or trial.more_than_max or trial.total > common.RANK_LIMIT:  # (also newest first)
         return None
     vars(results).update(vars(trial))

@@ -14,12 +14,13 @@ from ..query import parse
 from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, RANK_LIMIT, Hit
 
 
-def fill_page(results, matched, backend, query=None, estimate_of=None):
+def fill_page(results, matched, backend, query=None, estimate_of=None, boost=None):
     """Fill `results` with one page of `matched` (None: there was nothing to search for).
 
     `backend` is the module that matched: it estimates, ranks and cuts snippets. `query` is its
     compiled query (None: order by date); `estimate_of` the queryset whose estimated size stands
-    for the matches' (None: count).
+    for the matches' (None: count); `boost`, given the ids of the matches to rank, says what to
+    add to the rank of some of them ({id: float}).
     """
     if matched is None:
         return
@@ -57,7 +58,7 @@ def fill_page(results, matched, backend, query=None, estimate_of=None):
         elif len(rows) > RANK_LIMIT:
             results.sort, results.too_many_to_rank = "date", True
         ranks = (
-            ranked(backend, query, [row[0] for row in rows], matched.db)
+            ranked(backend, query, [row[0] for row in rows], matched.db, boost)
             if results.sort == "relevance"
             else {}
         )
@@ -102,7 +103,7 @@ def match_rows(found, using):
 TOGETHER_FIRST = 1_000_000.0
 
 
-def ranked(backend, query, ids, using):
+def ranked(backend, query, ids, using, boost=None):
     """{item id: rank} of the matches `ids` (at most RANK_LIMIT): ranked in SQL (PostgreSQL), or
     read from the index in one pass (SQLite's scores()). The matches that hold words typed together
     ("ikke-vestlige") as typed come first: read as two words, which must both occur, one common
@@ -114,6 +115,8 @@ def ranked(backend, query, ids, using):
         )
     for pk in backend.holding_together(query, ids, using):
         scores[pk] = scores.get(pk, 0.0) + TOGETHER_FIRST
+    for pk, extra in (boost(ids) if boost else {}).items():
+        scores[pk] = scores.get(pk, 0.0) + extra
     return scores
 
 

@@ -340,6 +340,71 @@ def test_two_words_typed_as_one_are_suggested_as_a_phrase():
     assert search('"flere tovoksentimer"').suggestion == '"flere to voksentimer"'
 
 
+def test_two_words_typed_as_one_are_tried_apart_when_the_minutes_never_print_them_together():
+    load(
+        ParsedItem(
+            number="1",
+            title="Samarbejde efter skilsmisse",
+            presentation="Forældre kan deltage i et kursus om samarbejde efter en skilsmisse.",
+            decision="Godkendt.",
+        ),
+        ParsedItem(number="2", title="Kursus for frivillige", decision="Godkendt."),
+    )
+    # Nothing is near "skilsmissekursus", and no item says "skilsmisse kursus" together: the two
+    # words are tried apart, and the suggestion says so.
+    results = search("skilsmissekursus")
+    assert (results.fuzzy, results.suggestion) == (True, "skilsmisse kursus")
+    assert [hit.item.number for hit in results.hits] == ["1"]
+    # A reader's own phrase is never taken apart.
+    assert search('"skilsmissekursus"').total == 0
+
+
+def test_a_number_is_found_with_or_without_its_thousands_dots():
+    load(
+        ParsedItem(number="1", title="Pulje til ledige", decision="Der bevilges 1.814.500 kr. til puljen."),
+        ParsedItem(number="2", title="Årsberetning", decision="Udgifterne var 11309897 kr. i 2025."),
+        ParsedItem(number="3", title="Budget 2025", decision="Godkendt, 2.025 kr. til kaffe."),
+    )
+    assert numbers("1814500 kr") == ["1"]
+    assert numbers("1.814.500") == ["1"]
+    assert numbers("11.309.897") == ["2"]
+    assert search("1814500").suggestion == ""  # found, not suggested
+    # Excluded in either form.
+    assert numbers("kr -1814500") == ["2", "3"]
+    assert numbers("kr -11.309.897") == ["1", "3"]
+    # A year is a year ("2025" does not find "2.025"), and a plan number ("14.58") stays as typed.
+    assert numbers("2025") == ["2", "3"]
+    assert numbers("2.025") == ["3"]
+
+
+def test_items_holding_the_rarer_of_the_words_come_first_when_none_holds_all():
+    committee_items = [
+        ParsedItem(
+            number=str(n),
+            title="Social- og Handicapudvalget - mødekalender",
+            presentation="Social- og Handicapudvalget mødes. Social- og Handicapudvalget holder møde.",
+            decision="Godkendt.",
+        )
+        for n in range(1, 4)
+    ]
+    load(
+        *committee_items,
+        ParsedItem(
+            number="4",
+            title="Orientering om hjemløse",
+            presentation="Antallet af hjemløse er steget, og et herberg mangler pladser til hjemløse.",
+            decision="Taget til efterretning.",
+        ),
+        ParsedItem(number="5", title="Sociale tilbud", decision="Godkendt."),
+    )
+    # No item holds all four words; the committee's name is in three titles, "hjemløse" and
+    # "herberg" only in item 4, which comes first on both databases.
+    results = search("social- og handicapudvalget hjemløse herberg")
+    assert results.some_words
+    assert results.hits[0].item.number == "4"
+    assert sorted(hit.item.number for hit in results.hits) == ["1", "2", "3", "4", "5"]
+
+
 def test_a_word_typed_without_its_danish_letter_is_suggested_with_it():
     load(
         ParsedItem(number="1", title="Farten ned på Grenåvej i Løgten", decision="Godkendt."),
@@ -369,25 +434,30 @@ def missing_word_items():
 
 def test_a_word_no_item_holds_is_left_out_and_named(client):
     missing_word_items()
-    # "fartnedsættelse" is in no item; "Grenåvej" finds items 1 and 3. (It is named as typed, though
-    # "Mente du" reads it as "fart nedsættelse", two known words, which no item holds either.)
-    results = search("fartnedsættelse Grenåvej")
-    assert results.fuzzy and results.missing == ["fartnedsættelse"]
+    # "fartbro" is in no item; "Grenåvej" finds items 1 and 3. (It is named as typed, though "Mente
+    # du" reads it as "fart bro", two known words, which no item holds either, together or apart.)
+    results = search("fartbro Grenåvej")
+    assert results.fuzzy and results.missing == ["fartbro"]
     assert results.suggestion == "Grenåvej"
     assert sorted(hit.item.number for hit in results.hits) == ["1", "3"]
     # A word typed without its Danish letter is read with it, and what is left out is still named.
-    results = search("Logten fartnedsættelse")
-    assert (results.suggestion, results.missing) == ("løgten", ["fartnedsættelse"])
+    results = search("Logten fartbro")
+    assert (results.suggestion, results.missing) == ("løgten", ["fartbro"])
     assert [hit.item.number for hit in results.hits] == ["1"]
     # A phrase no item holds is left out whole, an excluded word stays excluded.
     results = search('"farten skal ned hurtigt" grenåvej -udsat')
     assert results.missing == ['"farten skal ned hurtigt"']
     assert [hit.item.number for hit in results.hits] == ["1"]
     # The page and the API say what was left out.
-    body = client.get("/search/", {"q": "fartnedsættelse Grenåvej"}).content.decode()
-    assert "Intet punkt indeholder: fartnedsættelse." in body and "Grenåvej</a>" in body
-    data = client.get("/api/search/", {"q": "fartnedsættelse Grenåvej"}).json()
-    assert data["missing"] == ["fartnedsættelse"] and data["fuzzy"] and data["total"] == 2
+    body = client.get("/search/", {"q": "fartbro Grenåvej"}).content.decode()
+    assert "Intet punkt indeholder: fartbro." in body and "Grenåvej</a>" in body
+    data = client.get("/api/search/", {"q": "fartbro Grenåvej"}).json()
+    assert data["missing"] == ["fartbro"] and data["fuzzy"] and data["total"] == 2
+    # Two known words that item 1 holds apart ("farten", "hastighedsnedsættelse") are no word
+    # missing: the item is found through them, and nothing is named.
+    results = search("fartnedsættelse Grenåvej")
+    assert (results.fuzzy, results.missing) == (True, [])
+    assert [hit.item.number for hit in results.hits] == ["1"]
 
 
 def test_words_that_each_find_items_but_none_together_show_the_items_with_some(client, monkeypatch):
