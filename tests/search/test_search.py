@@ -11,6 +11,7 @@ from imports.load import load_meetings
 from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
 from search.backends import search
 from search.index import refresh_search_vectors
+from search.query import number_forms
 
 pytestmark = pytest.mark.django_db
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "minutes").glob("*.txt"))
@@ -375,6 +376,7 @@ def test_a_number_is_found_with_or_without_its_thousands_dots():
     # A year is a year ("2025" does not find "2.025"), and a plan number ("14.58") stays as typed.
     assert numbers("2025") == ["2", "3"]
     assert numbers("2.025") == ["3"]
+    assert number_forms("14.58") == [] and number_forms("435.000") == ["435000"]
 
 
 def test_items_holding_the_rarer_of_the_words_come_first_when_none_holds_all():
