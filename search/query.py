@@ -112,6 +112,11 @@ def pieces(q):
     return [match.group(0) for match in _PIECE.finditer(q or "")]
 
 
+def has_or(q):
+    """Whether the query `q` asks for either of two terms somewhere (`or` typed between them)."""
+    return any(piece.casefold() == "or" for piece in pieces(q))
+
+
 def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
@@ -132,16 +137,18 @@ def parse(q):
             query.together.append(Term(tuple(words)))
         else:
             terms = [Term(tuple(words))]
+        # Each term with the other ways the minutes may print it, if a number.
+        forms = [_with_number_forms(term) for term in terms]
         if minus:
-            query.excluded.extend(term for typed in terms for term in _with_number_forms(typed))
+            query.excluded.extend(term for alternatives in forms for term in alternatives)
             pending_or = False
             continue
-        for term in terms:
+        for alternatives in forms:
             if pending_or:
-                query.clauses[-1].extend(_with_number_forms(term))
+                query.clauses[-1].extend(alternatives)
                 pending_or = False
             else:
-                query.clauses.append(_with_number_forms(term))
+                query.clauses.append(alternatives)
     query.clauses = _join_neighbours(query.clauses)
     return query
 

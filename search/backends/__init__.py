@@ -9,7 +9,7 @@ from django.db import connections, router
 from agenda_items.models import AgendaItem
 
 from ..highlight import matching_bilag
-from ..query import STOP_WORDS, parse, pieces, tokens
+from ..query import STOP_WORDS, has_or, parse, pieces, tokens
 from ..results import SearchResults, SearchTimedOut
 from ..vocabulary import spelled_out, suggestion
 from . import common, postgres, sqlite
@@ -99,7 +99,7 @@ def _apart(suggested, q):
     print ("kursus ... skilsmisse"), so its words are tried apart too. Not when the reader typed a
     phrase, which a suggestion's quotes would be confused with, nor `or`, which would then stand
     between other words than typed ("x or skilsmissekursus": x or skilsmisse, and kursus)."""
-    if '"' in q or any(piece.casefold() == "or" for piece in pieces(q)):
+    if '"' in q or has_or(q):
         return suggested
     return suggested.replace('"', "")
 
@@ -191,7 +191,7 @@ def _required(q):
     either already), of one word, or of more than MAX_RELAXED_PIECES. A stop word alone means
     nothing on its own and is never left out."""
     typed = pieces(q)
-    if any(piece.casefold() == "or" for piece in typed):
+    if has_or(q):
         return typed, []
     required = [
         piece
