@@ -86,6 +86,14 @@ def in_item_order(model):
     return model.objects.order_by("item_id", "order")
 
 
+# The related rows a page shows of an item, as plain lists (Prefetch's `to_attr`): for_display() and
+# with_decisions() load them. A prefetch into the relation's manager (`item.absences.all`) builds a
+# queryset per item and relation, filters and all, which was a third of a meeting page's time at 50
+# items; a list is set as it is. The item partial's cache key reads these lists
+# (agenda_items/templatetags/fragments.py).
+DISPLAY_LISTS = ("absence_list", "attachment_list", "position_list", "history_list")
+
+
 class AgendaItemQuerySet(models.QuerySet):
     def public(self):
         """Items a page may show in full (closed items show only number and "Lukket punkt")."""
@@ -96,7 +104,9 @@ class AgendaItemQuerySet(models.QuerySet):
         return self.select_related("meeting__committee__municipality", "case").defer(*SEARCH_COLUMNS)
 
     def for_display(self):
-        """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text)."""
+        """Items as pages show them: case, absences and Bilag titles (not the Bilag's long text), as
+        the lists DISPLAY_LISTS name (`item.absence_list`, `item.attachment_list`, and
+        with_decisions()'s)."""
         # The Bilag model through the relation: attachments sits above this module and imports it.
         # In their own order, as in_item_order() says why.
         attachments = (
@@ -108,14 +118,18 @@ class AgendaItemQuerySet(models.QuerySet):
             self.select_related("case")
             .defer(*SEARCH_COLUMNS)
             .with_decisions()
-            .prefetch_related("absences", Prefetch("attachments", attachments))
+            .prefetch_related(
+                Prefetch("absences", to_attr="absence_list"),
+                Prefetch("attachments", attachments, to_attr="attachment_list"),
+            )
         )
 
     def with_decisions(self):
-        """Items with the positions taken on their decisions (person selected) and their Sagsforløb."""
+        """Items with the positions taken on their decisions (person selected) and their Sagsforløb,
+        as `item.position_list` and `item.history_list`."""
         return self.prefetch_related(
-            Prefetch("positions", in_item_order(Position).select_related("person")),
-            Prefetch("history", in_item_order(HistoryEntry)),
+            Prefetch("positions", in_item_order(Position).select_related("person"), to_attr="position_list"),
+            Prefetch("history", in_item_order(HistoryEntry), to_attr="history_list"),
         )
 
     def timeline(self):

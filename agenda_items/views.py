@@ -88,12 +88,12 @@ def case_timeline(case, items):
     """The case's treatments in date order: its archived items, and the earlier treatments its items'
     "Sagsforløb" lists that the archive does not hold on this case, each once (linked to the archived
     meeting of that committee and date where there is one). Rows: {"date", "item"} or
-    {"date", "entry", "meeting"}."""
+    {"date", "entry", "meeting"}. `items` come with their Sagsforløb (with_decisions())."""
     rows = [{"date": item.meeting.date, "item": item} for item in items]
     seen = {(_committee_key(item.meeting.committee.name), item.meeting.date) for item in items}
     entries = []
     for item in items:
-        for entry in item.history.all():
+        for entry in item.history_list:
             key = (_committee_key(entry.committee), entry.date)
             if entry.date is None or key in seen:
                 continue

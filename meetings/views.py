@@ -239,7 +239,7 @@ def absences_of(items):
     absent = {}
     for item in items:
         if not item.closed:
-            for person in item.absences.all():
+            for person in item.absence_list:
                 absent.setdefault(person.pk, person)
     return sorted(absent.values(), key=lambda person: person.name)
 

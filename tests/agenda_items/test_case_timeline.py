@@ -23,7 +23,7 @@ BYRAAD = GREVE / "greve_2022-01-31_byraad-2022-2025_779d518b.json.gz"
 
 def rows_of_case():
     case = Case.objects.get(number="21-016074")
-    items = list(case.items.public().timeline().prefetch_related("history"))
+    items = list(case.items.public().timeline().with_decisions())  # as the case page loads them
     return [
         (
             row["date"],
