@@ -16,6 +16,7 @@ query looks up the same stems, so both sides always agree.
 """
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -43,6 +44,16 @@ _STOP_WORDS = """
     mange ad bliver hendes været thi jer sådan
 """
 STOP_WORDS = frozenset(_STOP_WORDS.split())
+# A query that begins with one of these asks a question ("hvem ejer PV Greve", "hvorfor stiger
+# huslejen på plejecentrene"), which the minutes answer without its question word: the word is left
+# out, and so are the question's stop words and prepositions, its grammar ("hvad skal den nye vej ved
+# Tværhøjgård hedde": the decision says "den nye vej skal hedde Skovbovej"). Not when nothing else
+# would be left, nor in a query with `or`.
+_QUESTION_WORDS = """
+    hvem hvad hvor hvornår hvorfor hvordan hvorledes hvilken hvilket hvilke hvorfra hvorhen hvortil
+"""
+QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
+_PREPOSITIONS = frozenset({"ved", "mellem", "gennem", "uden", "omkring", "blandt", "langs", "inden", "imod"})
 # Neighbouring typed words joined into a compound, at most this many pairs per query (each is one
 # more prefix term and one vocabulary lookup).
 MAX_JOINED = 4
@@ -121,7 +132,7 @@ def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
     pending_or = False
-    for minus, phrase, bare in _PIECE.findall(q or ""):
+    for minus, phrase, bare in _without_question_words(_PIECE.findall(q or "")):
         if phrase == "" and bare == "":  # '""' or a lone quote: nothing
             continue
         if bare and not minus and bare.casefold() == "or":
@@ -151,6 +162,23 @@ def parse(q):
                 query.clauses.append(alternatives)
     query.clauses = _join_neighbours(query.clauses)
     return query
+
+
+def _without_question_words(found):
+    """The pieces `found` (minus, phrase, bare) of a query without its question word and grammar,
+    if it asks a question (QUESTION_WORDS)."""
+
+    def word(piece):
+        minus, _phrase, bare = piece
+        words = tokens(bare) if bare and not minus else []
+        return fold(words[0]) if len(words) == 1 else None
+
+    words = [word(piece) for piece in found]
+    if not words or words[0] not in QUESTION_WORDS or "or" in words:
+        return found
+    grammar = QUESTION_WORDS | STOP_WORDS | _PREPOSITIONS
+    kept = [piece for piece, w in zip(found, words, strict=True) if w not in grammar]
+    return kept if any(word(piece) or piece[1] for piece in kept) else found
 
 
 def _with_number_forms(term):
@@ -250,7 +278,8 @@ _CASE_WORD = re.compile(
 )
 # "25/31181", "24 34838" after a case word, "EMN-2025-003383", "emn 2025 3383", "27.00.00-P20-3-24".
 _CASE_SHAPE = re.compile(
-    r"^(?:[^\W\d_]{2,6}[\s/-]+)?\d{2,4}(?:\s*[\s./-]\s*\d{1,7}){1,2}$|^\d{2}\.\d{2}\.\d{2}-[^\W\d_]\d{2}-\d+-\d{2}$"
+    r"^(?:[^\W\d_]{2,6}[\s/-]+)?\d{2,4}(?:\s*[\s./-]\s*\d{1,7}){1,2}[^\W\d_]?$"
+    r"|^\d{2}\.\d{2}\.\d{2}-[^\W\d_]\d{2}-\d+-\d{2}$"
 )
 _CASE_PARTS = re.compile(r"\s*[\s./\\-]\s*")
 
@@ -258,7 +287,8 @@ _CASE_PARTS = re.compile(r"\s*[\s./\\-]\s*")
 def case_number_forms(q):
     """The spellings of the case number `q` may be, in the lookup form ("EMN/2025/003383"); none
     when `q` is not a case number. The numbers are tried as typed, without and with leading
-    zeros ("emn 2025 3383" is "EMN-2025-003383"); "2025 3383" alone is two numbers, not a case."""
+    zeros ("emn 2025 3383" is "EMN-2025-003383"), and with a letter after them and without it; "2025
+    3383" alone is two numbers, not a case."""
     text = (q or "").strip()
     word = _CASE_WORD.match(text)
     text = text[word.end() :].strip() if word else text
@@ -272,4 +302,8 @@ def case_number_forms(q):
         serial = part.isdigit() and len(part) >= 3
         variants = dict.fromkeys([part, part.lstrip("0") or "0", part.zfill(6)] if serial else [part])
         forms = [form + [variant] for form in forms for variant in variants]
-    return sorted({"/".join(form) for form in forms})
+    forms = {"/".join(form) for form in forms}
+    if text[-1].isdigit():
+        # Greve ends some numbers with a letter ("19-033355K"), which a reader may leave out.
+        forms |= {form + letter for form in forms for letter in string.ascii_uppercase}
+    return sorted(forms)

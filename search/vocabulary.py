@@ -23,6 +23,9 @@ from .query import STOP_WORDS, fold, is_number, stem, stem_as_typed
 MAX_TAILS = 30
 # A shorter word is a tail of too many compounds to mean anything ("vej", "sti", "bro").
 MIN_TAIL = 5
+# Two known words typed as one may end in a word this short when the word before it is a known word
+# of as many letters ("discgolf": "disc golf").
+MIN_SPLIT_TAIL = 4
 # PostgreSQL reads the words this similar (shared trigrams / all trigrams of both) as candidates.
 MIN_SIMILARITY = 0.2
 # Candidates read for a suggestion on SQLite (words of the same first letter and length ±2, or
@@ -175,16 +178,23 @@ def _split(word, cursor):
     """Two words typed as one ("tovoksentimer" for "to-voksentimer", "pcbrenovering"): "head tail",
     where the tail (at least MIN_TAIL letters) is a word of the vocabulary and the head is one too,
     or is a word the vocabulary does not keep: two letters ("to", "it", "el") or a stop word
-    ("ikkevestlige"); the longest such tail. Whole words, not beginnings: a misspelt word splits
-    into beginnings all too often ("præcisernig": "præci" and "sernig"). None: no split."""
-    cuts = [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_TAIL + 1)]
+    ("ikkevestlige"); the longest such tail. A shorter tail (MIN_SPLIT_TAIL) only if it is its own
+    stem and follows a known word as long ("discgolf"; a misspelt "midlevne" is no "midl evne").
+    Whole words, not beginnings: a misspelt word splits into beginnings all too often
+    ("præcisernig": "præci" and "sernig"). None: no split."""
+    cuts = [(word[:cut], word[cut:]) for cut in range(2, len(word) - MIN_SPLIT_TAIL + 1)]
     parts = sorted({stem(part) for cut in cuts for part in cut})
     if not parts:
         return None
-    # One round trip for every head and tail (a word of 20 letters has 14 ways to be cut).
+    # One round trip for every head and tail (a word of 20 letters has 16 ways to be cut).
     words = _in_vocabulary(parts, cursor)
     for head, tail in cuts:
-        if stem(tail) in words and (len(head) == 2 or head in STOP_WORDS or stem(head) in words):
+        if stem(tail) not in words:
+            continue
+        if len(tail) >= MIN_TAIL and (len(head) == 2 or head in STOP_WORDS or stem(head) in words):
+            return f"{head} {tail}"
+        short = len(tail) < MIN_TAIL and stem(tail) == tail
+        if short and len(head) >= MIN_SPLIT_TAIL and stem(head) in words:
             return f"{head} {tail}"
     return None
 

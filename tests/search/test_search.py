@@ -12,6 +12,7 @@ from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
 from search.backends import search
 from search.index import refresh_search_vectors
 from search.query import number_forms
+from search.vocabulary import nearest
 
 pytestmark = pytest.mark.django_db
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "minutes").glob("*.txt"))
@@ -358,6 +359,45 @@ def test_two_words_typed_as_one_are_tried_apart_when_the_minutes_never_print_the
     assert [hit.item.number for hit in results.hits] == ["1"]
     # A reader's own phrase is never taken apart.
     assert search('"skilsmissekursus"').total == 0
+
+
+def test_a_short_word_typed_after_a_known_one_is_suggested_apart():
+    load(
+        ParsedItem(number="1", title="Anlægsprojekter", presentation="Flytning af Disc Golf Bane i Tilst."),
+        ParsedItem(number="2", title="Midlerne til projektet", presentation="Borgerens evne til at arbejde."),
+        ParsedItem(number="3", title="Fortsættelse af puljen", presentation="Tel. 12 34 56 78."),
+    )
+    # "golf" is a word of four letters, after the known word "disc": the two were meant together.
+    results = search("discgolf")
+    assert (results.suggestion, [hit.item.number for hit in results.hits]) == ('"disc golf"', ["1"])
+    # A misspelt ending is no short word: "midlevne" is not "midl evne", nor "fortsættels" "fortsæt
+    # tels", though the items hold the stems of both (the short word's stem is shorter still).
+    assert nearest("midlevne", "default") is None
+    assert nearest("fortsættels", "default") == "fortsæt"
+
+
+def test_a_question_is_searched_for_its_words_without_the_question_word():
+    load(
+        ParsedItem(number="1", title="Afvikling af PV Greve", presentation="Kommunen ejer PV Greve A/S."),
+        ParsedItem(number="2", title="Tryghedsvandring", presentation="Hvem ejer grunden? PV Greve ved det."),
+        ParsedItem(number="3", title="Vejnavn", decision="Den nye vej skal hedde Skovbovej."),
+    )
+    # Item 2 holds every word typed; item 1, which answers the question, has no "hvem".
+    assert numbers("Hvem ejer PV Greve?") == ["1", "2"]
+    assert not search("Hvem ejer PV Greve?").fuzzy
+    # Nor does it hold the question's stop words and prepositions in place ("ved", "den" before "nye").
+    assert numbers("hvad skal den nye vej ved Skovbo hedde") == ["3"]
+    assert numbers("hvornaar skal vejen hedde Skovbovej") == ["3"]  # typed without å
+    # Not a question: the word is searched. A question of nothing else is searched as typed.
+    assert numbers("ejer hvem") == ["2"]
+    assert numbers("hvem ved det") == ["2"]
+
+
+def test_a_case_number_typed_without_its_last_letter_goes_to_the_case(client):
+    load(ParsedItem(number="1", title="Høringssvar om havvindmøller", case_number="19-033355K"))
+    case = Case.objects.get(number="19-033355K")
+    for q in ("19-033355", "19-033355K", "sag 19 033355k", "19/33355"):
+        assert client.get("/search/", {"q": q}).url == case.get_absolute_url(), q
 
 
 def test_a_number_is_found_with_or_without_its_thousands_dots():
