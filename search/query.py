@@ -132,7 +132,7 @@ def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
     pending_or = False
-    for minus, phrase, bare in _without_question_words(_PIECE.findall(q or "")):
+    for minus, phrase, bare in _PIECE.findall(unquestioned(q)):
         if phrase == "" and bare == "":  # '""' or a lone quote: nothing
             continue
         if bare and not minus and bare.casefold() == "or":
@@ -164,21 +164,24 @@ def parse(q):
     return query
 
 
-def _without_question_words(found):
-    """The pieces `found` (minus, phrase, bare) of a query without its question word and grammar,
-    if it asks a question (QUESTION_WORDS)."""
+def unquestioned(q):
+    """`q` without its question word and grammar if it asks a question ("hvem ejer PV Greve?":
+    "ejer PV Greve"; QUESTION_WORDS), else `q` as typed."""
+    found = list(_PIECE.finditer(q or ""))
 
-    def word(piece):
-        minus, _phrase, bare = piece
+    def word(match):
+        minus, _phrase, bare = match.groups()
         words = tokens(bare) if bare and not minus else []
         return fold(words[0]) if len(words) == 1 else None
 
-    words = [word(piece) for piece in found]
+    words = [word(match) for match in found]
     if not words or words[0] not in QUESTION_WORDS or "or" in words:
-        return found
+        return q
     grammar = QUESTION_WORDS | STOP_WORDS | _PREPOSITIONS
-    kept = [piece for piece, w in zip(found, words, strict=True) if w not in grammar]
-    return kept if any(word(piece) or piece[1] for piece in kept) else found
+    kept = [match for match, w in zip(found, words, strict=True) if w not in grammar]
+    if not any(not minus and tokens(phrase or bare) for minus, phrase, bare in (m.groups() for m in kept)):
+        return q  # nothing else to search for
+    return " ".join(match.group(0) for match in kept)
 
 
 def _with_number_forms(term):

@@ -9,7 +9,7 @@ from django.db import connections, router
 from agenda_items.models import AgendaItem
 
 from ..highlight import matching_bilag
-from ..query import STOP_WORDS, has_or, parse, pieces, tokens
+from ..query import STOP_WORDS, has_or, parse, pieces, tokens, unquestioned
 from ..results import SearchResults, SearchTimedOut
 from ..vocabulary import spelled_out, suggestion
 from . import common, postgres, sqlite
@@ -62,8 +62,9 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
                 stand_in = _search_suggestion(results, suggested, base, backend, section, using)
                 # The suggestion without what it cannot find ("Logten fartnedsættelse": Løgten), or
                 # with any of its words; then the query as typed, the same way (a misspelt word may
-                # be suggested as a known word that never stands beside the others).
-                for relaxed in (suggested, q):
+                # be suggested as a known word that never stands beside the others), without the
+                # question word of a question.
+                for relaxed in (suggested, unquestioned(q)):
                     stand_in = (
                         stand_in
                         or _search_without_missing(results, relaxed, base, backend, section, using)

@@ -388,6 +388,8 @@ def test_a_question_is_searched_for_its_words_without_the_question_word():
     # Nor does it hold the question's stop words and prepositions in place ("ved", "den" before "nye").
     assert numbers("hvad skal den nye vej ved Skovbo hedde") == ["3"]
     assert numbers("hvornaar skal vejen hedde Skovbovej") == ["3"]  # typed without å
+    # A question whose words no item holds together is answered as any query is, without its question word.
+    assert search("Hvem ejer Skovbovej?").suggestion == "ejer or Skovbovej?"
     # Not a question: the word is searched. A question of nothing else is searched as typed.
     assert numbers("ejer hvem") == ["2"]
     assert numbers("hvem ved det") == ["2"]
