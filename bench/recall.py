@@ -426,6 +426,7 @@ RECALL = [
         "derivation not in the text (diskrimination)",
     ),
     # Written in the twelfth session by a second reader, from meetings the set did not use yet.
+    ("fravalg af madordning", ("2023-08-15", SBU_GREVE, "6"), "suspended hyphen (mad- og frokostordning)"),
     (
         "forsvarsforbeholdet folkeafstemning",
         ("2022-03-28", OEU, "7"),

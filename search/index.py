@@ -18,7 +18,12 @@ items never matches, so a stale vector of a newly closed item shows nothing).
 SQLite keeps the same in the FTS5 table `search_fts` (migration search/0002): one row per open
 item, its columns the Danish stems (search/query.py's `index_tokens()`) of the title, decision,
 recommendation, presentation, the other sections with the responsible person, and the Bilag.
-On both databases every stem indexed is also added to the vocabulary (search.models.Lexeme).
+On both databases every stem indexed is also added to the vocabulary (search.models.Lexeme), and so
+are the compounds a text writes with a suspended hyphen ("toilet- og badevogne": toiletvogne,
+search/query.py's suspended_compounds()), which are indexed with the text they come from: on
+PostgreSQL added to the vectors after they are made (add_compounds_postgres()), on SQLite to the
+columns' text. They are cut against the vocabulary as it is when the item is indexed, so a compound
+whose parts the archive learns later is added by `rebuild_search_index`.
 """
 
 import json
@@ -212,6 +217,7 @@ def refresh_search_vectors(items=None):
             cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
             count = cursor.rowcount
             cursor.execute(PG_LEXEMES_SQL.format(where="AND i.id = ANY(%s)"), [ids])
+        add_compounds_postgres(cursor, ids)
         return count
 
 
@@ -223,6 +229,68 @@ def reindex_postgres(cursor, own_vectors=True):
     cursor.execute(_CREATE_PAIRS_CONFIG)
     cursor.execute(_refresh_sql(own_vectors))
     return cursor.rowcount
+
+
+# The texts of open items that may write a compound with a suspended hyphen ("toilet- og badevogne"),
+# for add_compounds_postgres(): the parts of _PG_PARTS as stored, by id range or ids.
+_PG_SUSPENDED_SQL = f"""
+SELECT t.* FROM (
+    SELECT i.id, {", ".join(f"{text} AS t{n}" for n, (text, *_) in enumerate(_PG_PARTS))}
+    FROM agenda_items_agendaitem AS i WHERE NOT i.closed AND {{where}}
+) AS t
+WHERE concat_ws(' ', {", ".join(f"t.t{n}" for n in range(len(_PG_PARTS)))})
+    ~* '[[:alpha:]][-\u2010\u2011],?[[:space:]]+(og|eller|samt)[[:space:]]+[[:alpha:]]'
+"""
+# The compounds added to an item's vectors, each part's under the part's weight and in its column's
+# own vector; and to the vocabulary.
+_PG_ADD_WEIGHTED = " || ".join(
+    f"setweight(to_tsvector('danish'::regconfig, %s), '{weight}')" for _text, weight, _ in _PG_PARTS
+)
+_PG_ADD_OWN = "".join(
+    f", {column} = {column} || to_tsvector('danish'::regconfig, %s)" for *_, column in _PG_PARTS if column
+)
+_PG_ADD_COMPOUNDS_SQL = (
+    f"UPDATE agenda_items_agendaitem SET search_vector = search_vector || {_PG_ADD_WEIGHTED}{_PG_ADD_OWN}"
+    " WHERE id = %s"
+)
+_PG_COMPOUND_LEXEMES_SQL = """
+INSERT INTO search_lexeme (word, reversed)
+SELECT DISTINCT w.lexeme, reverse(w.lexeme) FROM unnest(to_tsvector('danish'::regconfig, %s)) AS w
+WHERE w.lexeme ~ '^[[:alpha:]]{3,60}$'
+ON CONFLICT (word) DO NOTHING
+"""
+# Items read at a time when every item's compounds are added (their Bilag's text with them).
+_PG_COMPOUND_CHUNK = 2000
+
+
+def add_compounds_postgres(cursor, ids):
+    """Add the compounds the texts of `ids` (all items when None) write with a suspended hyphen
+    (query.suspended_compounds()) to their vectors, after the vectors were made from the texts: a
+    reader types "toiletvogne" or "teknikudvalget" for "toilet- og badevogne" or "Klima-, Teknik- og
+    Miljøudvalget". SQLite's refresh_sqlite() adds them to the columns the same way."""
+    if ids is None:
+        cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
+        low, high = cursor.fetchone()
+        ranges = [] if low is None else range(low, high + 1, _PG_COMPOUND_CHUNK)
+        batches = [("i.id >= %s AND i.id < %s", [start, start + _PG_COMPOUND_CHUNK]) for start in ranges]
+    else:
+        batches = [("i.id = ANY(%s)", [ids])]
+    for where, params in batches:
+        cursor.execute(_PG_SUSPENDED_SQL.replace("{where}", where), params)
+        texts = {row[0]: row[1:] for row in cursor.fetchall()}
+        compounds = _compounds(texts, set(), cursor) if texts else {}
+        if not compounds:
+            continue
+        rows = []
+        for pk, words in compounds.items():
+            parts = [" ".join(part) for part in words]
+            own = [parts[n] for n, (*_, column) in enumerate(_PG_PARTS) if column]
+            rows.append([*parts, *own, pk])
+        cursor.executemany(_PG_ADD_COMPOUNDS_SQL, rows)
+        cursor.execute(
+            _PG_COMPOUND_LEXEMES_SQL,
+            [" ".join(" ".join(part) for words in compounds.values() for part in words)],
+        )
 
 
 def refresh_sqlite(cursor, ids):
@@ -247,26 +315,32 @@ def refresh_sqlite(cursor, ids):
         cursor.execute(_SQLITE_BILAG_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
         for item_id, title, text in cursor.fetchall():
             bilag.setdefault(item_id, []).append(f"{title}\n{text}")
-        values, vocabulary = [], set()
+        texts, vocabulary = {}, set()
         for pk, _closed, title, decision, recommendation, presentation, sections, responsible in chunk:
             other = " ".join(
                 f"{section.get('heading', '')} {section.get('text', '')}"
                 for section in _json_list(sections)
                 if isinstance(section, dict)
             )
-            columns = [
-                index_tokens(text)
-                for text in (
-                    title,
-                    decision,
-                    recommendation,
-                    presentation,
-                    f"{other} {RESPONSIBLE_LABEL} {responsible}" if responsible else other,
-                    "\n".join(bilag.get(pk, []))[:MAX_ATTACHMENT_CHARS],
-                )
-            ]
-            values.append((pk, *columns))
-            vocabulary.update(" ".join(columns).split())
+            texts[pk] = (
+                title,
+                decision,
+                recommendation,
+                presentation,
+                f"{other} {RESPONSIBLE_LABEL} {responsible}" if responsible else other,
+                "\n".join(bilag.get(pk, []))[:MAX_ATTACHMENT_CHARS],
+            )
+        columns = {pk: [index_tokens(text) for text in item_texts] for pk, item_texts in texts.items()}
+        for item_columns in columns.values():
+            vocabulary.update(" ".join(item_columns).split())
+        compounds = _compounds(texts, vocabulary, cursor)
+        values = []
+        for pk, item_columns in columns.items():
+            for n, words in enumerate(compounds.get(pk, ())):
+                if words:
+                    item_columns[n] = f"{item_columns[n]} {index_tokens(' '.join(words))}"
+                    vocabulary.update(index_tokens(" ".join(words)).split())
+            values.append((pk, *item_columns))
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, decision, recommendation, presentation, other, bilag)"
             " VALUES (%s, %s, %s, %s, %s, %s, %s)",
@@ -276,6 +350,26 @@ def refresh_sqlite(cursor, ids):
         cursor.executemany("INSERT OR IGNORE INTO search_lexeme (word, reversed) VALUES (%s, %s)", words)
         count += len(chunk)
     return count
+
+
+def _compounds(texts, vocabulary, cursor):
+    """{item id: [the compounds each text writes with a suspended hyphen]} for `texts` ({item id:
+    its texts}), as query.suspended_compounds() reads them against the archive's vocabulary and
+    `vocabulary` (the stems of these items, which it may not hold yet); one lookup for them all."""
+    from .query import compound_parts, suspended_compounds
+
+    parts = set().union(*(compound_parts(text) for item_texts in texts.values() for text in item_texts))
+    known = parts & vocabulary
+    asked = sorted(parts - known)
+    for start in range(0, len(asked), _CHUNK):
+        words = asked[start : start + _CHUNK]
+        marks = ", ".join(["%s"] * len(words))
+        cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({marks})", words)
+        known.update(row[0] for row in cursor.fetchall())
+    if not known:
+        return {}
+    found = {pk: [suspended_compounds(text, known) for text in texts[pk]] for pk in texts}
+    return {pk: words for pk, words in found.items() if any(words)}
 
 
 def _json_list(value):

@@ -275,6 +275,48 @@ def index_tokens(text):
     return " ".join(stem(word) for word in tokens(text))
 
 
+# A suspended hyphen: heads that share the tail of the word after the conjunction ("toilet- og
+# badevogne" is toiletvogne and badevogne, "Klima-, Teknik- og Miljøudvalget" three committees).
+_SUSPENDED = re.compile(
+    r"(?<![^\W_])((?:[^\W\d_]+[-\u2010\u2011],?\s+)+)(?:og|eller|samt)\s+([^\W\d_]{6,})", re.IGNORECASE
+)
+_SUSPENDED_HEAD = re.compile(r"([^\W\d_]+)[-\u2010\u2011]")
+# The shortest first part and tail a compound's last word is cut into (bro, gang).
+MIN_COMPOUND_PART = 3
+
+
+def _suspended(text):
+    """(the heads, the last word) of each suspended hyphen in `text`, lower case."""
+    for match in _SUSPENDED.finditer(text or ""):
+        yield [head.casefold() for head in _SUSPENDED_HEAD.findall(match.group(1))], match.group(2).casefold()
+
+
+def _cuts(word):
+    return [(word[:cut], word[cut:]) for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
+
+
+def compound_parts(text):
+    """The stems suspended_compounds() needs to know of for `text` (to look up at once)."""
+    return {stem(part) for _heads, word in _suspended(text) for cut in _cuts(word) for part in cut}
+
+
+def suspended_compounds(text, known):
+    """The compounds `text` writes with a suspended hyphen, for the index: each head joined to the
+    tail of the last word ("toilet- og badevogne": "toiletvogne"; "Klima-, Teknik- og
+    Miljøudvalget": "klimaudvalget", "teknikudvalget"). The last word is cut after its shortest
+    first part that `known` (a set of stems: the vocabulary) holds where the tail is a known word
+    too; a word that cannot be cut so gives none ("spids- og reservelastanlæg": "lastanlæg" is no
+    word of its own). (The longest known first part alone took an ending from the tail: "Talent- og
+    elitestøtte" was "talenttøtte".)"""
+    compounds = []
+    for heads, word in _suspended(text):
+        for first, tail in _cuts(word):
+            if stem(first) in known and stem(tail) in known:
+                compounds.extend(head + tail for head in heads)
+                break
+    return compounds
+
+
 # A word typed before a case number: "sag 24/34838", "sagsnr. 24/34838", "j.nr. 24/34838".
 _CASE_WORD = re.compile(
     r"^(?:sag(?:en|snr|snummer)?|sags\s*nr|j\s*\.?\s*nr|journal(?:nr|nummer))\s*[.:]?\s+", re.IGNORECASE

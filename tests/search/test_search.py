@@ -11,7 +11,7 @@ from imports.load import load_meetings
 from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
 from search.backends import search
 from search.index import refresh_search_vectors
-from search.query import number_forms
+from search.query import number_forms, suspended_compounds
 from search.vocabulary import nearest
 
 pytestmark = pytest.mark.django_db
@@ -400,6 +400,33 @@ def test_a_case_number_typed_without_its_last_letter_goes_to_the_case(client):
     case = Case.objects.get(number="19-033355K")
     for q in ("19-033355", "19-033355K", "sag 19 033355k", "19/33355"):
         assert client.get("/search/", {"q": q}).url == case.get_absolute_url(), q
+
+
+def test_a_compound_written_with_a_suspended_hyphen_is_found_whole():
+    load(
+        ParsedItem(number="1", title="Boliger til flygtninge", presentation="Der står toilet- og badevogne."),
+        ParsedItem(number="2", title="Festival", presentation="Badet og vognene til festivalen."),
+        ParsedItem(number="3", title="Klima-, Teknik- og Miljøudvalget", decision="Udvalget taler om miljø."),
+        ParsedItem(number="4", title="Fjernvarme", presentation="Et spids- og reservelastanlæg."),
+    )
+    # "toilet-" is a toiletvogn, "Teknik-" a teknikudvalg: both parts of the last word are known words.
+    assert numbers("toiletvogne") == ["1"]
+    assert numbers("teknikudvalget") == numbers("klimaudvalg") == ["3"]
+    assert numbers("toiletvogne", section="presentation") == ["1"]
+    assert numbers("teknikudvalget", section="title") == ["3"]
+    assert numbers("teknikudvalget", section="decision") == []
+    # Kept current like every word of the item: after an edit, and when the index is built again.
+    item = AgendaItem.objects.get(number="1")
+    item.presentation = "Der skal stå vogne."
+    item.save()
+    assert numbers("toiletvogne") == []
+    call_command("rebuild_search_index", verbosity=0)
+    assert numbers("teknikudvalget") == ["3"]
+    # The last word is cut after its first known part only where the rest is a known word too.
+    known = {"bad", "bade", "vogn", "reserv", "anlæg"}
+    assert suspended_compounds("toilet- og badevogne", known) == ["toiletvogne"]
+    assert suspended_compounds("spids- og reservelastanlæg", known) == []
+    assert suspended_compounds("ikke-vestlige og vestlige", known) == []
 
 
 def test_a_number_is_found_with_or_without_its_thousands_dots():
