@@ -3,7 +3,7 @@ there: "toilet- og badevogne" is also found as "toiletvogne", "Klima-, Teknik- o
 "teknikudvalget" (search/query.py's suspended_compounds(); search/index.py adds them whenever an
 item is indexed). On PostgreSQL only the items whose texts have a suspended hyphen are read and
 written, 2 000 at a time, each added to the vectors it has (100 s at 100 000 items of the
-benchmark's corpus; about 17 minutes at a million); SQLite's index is built again. Not in one
+benchmark's corpus, 17 minutes at a million, on 2 cores); SQLite's index is built again. Not in one
 transaction: each batch is written on its own, so that an import waits for one batch at most and
 pages and searches not at all, and the old version serves meanwhile (docs/OPERATIONS.md). Run again
 after a stop, a batch already done gets its compounds twice, which finds the same. Reversing leaves
