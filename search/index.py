@@ -338,8 +338,9 @@ def refresh_sqlite(cursor, ids):
         for pk, item_columns in columns.items():
             for n, words in enumerate(compounds.get(pk, ())):
                 if words:
-                    item_columns[n] = f"{item_columns[n]} {index_tokens(' '.join(words))}"
-                    vocabulary.update(index_tokens(" ".join(words)).split())
+                    stems = index_tokens(" ".join(words))
+                    item_columns[n] = f"{item_columns[n]} {stems}"
+                    vocabulary.update(stems.split())
             values.append((pk, *item_columns))
         cursor.executemany(
             "INSERT INTO search_fts (rowid, title, decision, recommendation, presentation, other, bilag)"
@@ -356,20 +357,15 @@ def _compounds(texts, vocabulary, cursor):
     """{item id: [the compounds each text writes with a suspended hyphen]} for `texts` ({item id:
     its texts}), as query.suspended_compounds() reads them against the archive's vocabulary and
     `vocabulary` (the stems of these items, which it may not hold yet); one lookup for them all."""
-    from .query import compound_parts, suspended_compounds
+    from .query import suspended_compounds
+    from .vocabulary import in_vocabulary
 
-    parts = set().union(*(compound_parts(text) for item_texts in texts.values() for text in item_texts))
-    known = parts & vocabulary
-    asked = sorted(parts - known)
-    for start in range(0, len(asked), _CHUNK):
-        words = asked[start : start + _CHUNK]
-        marks = ", ".join(["%s"] * len(words))
-        cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({marks})", words)
-        known.update(row[0] for row in cursor.fetchall())
-    if not known:
-        return {}
-    found = {pk: [suspended_compounds(text, known) for text in texts[pk]] for pk in texts}
-    return {pk: words for pk, words in found.items() if any(words)}
+    def known(stems):
+        return (stems & vocabulary) | in_vocabulary(stems - vocabulary, cursor)
+
+    found = iter(suspended_compounds([text for item_texts in texts.values() for text in item_texts], known))
+    by_item = {pk: [next(found) for _text in item_texts] for pk, item_texts in texts.items()}
+    return {pk: words for pk, words in by_item.items() if any(words)}
 
 
 def _json_list(value):

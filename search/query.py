@@ -295,25 +295,31 @@ def _cuts(word):
     return [(word[:cut], word[cut:]) for cut in range(MIN_COMPOUND_PART, len(word) - MIN_COMPOUND_PART + 1)]
 
 
-def compound_parts(text):
-    """The stems suspended_compounds() needs to know of for `text` (to look up at once)."""
-    return {stem(part) for _heads, word in _suspended(text) for cut in _cuts(word) for part in cut}
-
-
-def suspended_compounds(text, known):
-    """The compounds `text` writes with a suspended hyphen, for the index: each head joined to the
-    tail of the last word ("toilet- og badevogne": "toiletvogne"; "Klima-, Teknik- og
+def suspended_compounds(texts, in_vocabulary):
+    """For each of `texts`, the compounds it writes with a suspended hyphen, for the index: each head
+    joined to the tail of the last word ("toilet- og badevogne": "toiletvogne"; "Klima-, Teknik- og
     Miljøudvalget": "klimaudvalget", "teknikudvalget"). The last word is cut after its shortest
-    first part that `known` (a set of stems: the vocabulary) holds where the tail is a known word
-    too; a word that cannot be cut so gives none ("spids- og reservelastanlæg": "lastanlæg" is no
-    word of its own). (The longest known first part alone took an ending from the tail: "Talent- og
-    elitestøtte" was "talenttøtte".)"""
+    first part that the vocabulary holds where the tail is a known word too; a word that cannot be
+    cut so gives none ("spids- og reservelastanlæg": "lastanlæg" is no word of its own). (The
+    longest known first part alone took an ending from the tail: "Talent- og elitestøtte" was
+    "talenttøtte".) `in_vocabulary(stems)` answers which of the stems the vocabulary holds, asked
+    once for all the texts."""
+    found = [
+        [
+            (heads, [(stem(first), stem(tail), tail) for first, tail in _cuts(word)])
+            for heads, word in _suspended(text)
+        ]
+        for text in texts
+    ]
+    stems = {part for hyphens in found for _heads, cuts in hyphens for cut in cuts for part in cut[:2]}
+    known = in_vocabulary(stems) if stems else set()
     compounds = []
-    for heads, word in _suspended(text):
-        for first, tail in _cuts(word):
-            if stem(first) in known and stem(tail) in known:
-                compounds.extend(head + tail for head in heads)
-                break
+    for hyphens in found:
+        words = []
+        for heads, cuts in hyphens:
+            tail = next((tail for first, rest, tail in cuts if first in known and rest in known), None)
+            words.extend(head + tail for head in heads if tail)
+        compounds.append(words)
     return compounds
 
 

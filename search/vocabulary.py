@@ -165,7 +165,7 @@ def _with_danish_letters(word, cursor):
     if len(spellings) > MAX_SPELLINGS or len(spellings) == 1:
         return None
     stems = {stem(spelling): spelling for spelling in reversed(spellings[1:])}
-    known = _in_vocabulary(stems, cursor)
+    known = in_vocabulary(stems, cursor)
     changed = [
         (sum(a != b for a, b in zip(spelling, word, strict=True)), base)
         for base, spelling in stems.items()
@@ -187,7 +187,7 @@ def _split(word, cursor):
     if not parts:
         return None
     # One round trip for every head and tail (a word of 20 letters has 16 ways to be cut).
-    words = _in_vocabulary(parts, cursor)
+    words = in_vocabulary(parts, cursor)
     for head, tail in cuts:
         if stem(tail) not in words:
             continue
@@ -199,11 +199,20 @@ def _split(word, cursor):
     return None
 
 
-def _in_vocabulary(words, cursor):
-    """The set of `words` (stems; at least one) that the vocabulary holds, in one round trip."""
-    words = list(words)
-    cursor.execute(f"SELECT word FROM search_lexeme WHERE word IN ({', '.join(['%s'] * len(words))})", words)
-    return {row[0] for row in cursor.fetchall()}
+# Words looked up per round trip (SQLite allows 32 766 parameters a statement).
+LOOKUP_BATCH = 500
+
+
+def in_vocabulary(words, cursor):
+    """The set of `words` (stems) that the vocabulary holds, in one round trip per LOOKUP_BATCH."""
+    words, known = sorted(words), set()
+    for start in range(0, len(words), LOOKUP_BATCH):
+        batch = words[start : start + LOOKUP_BATCH]
+        cursor.execute(
+            f"SELECT word FROM search_lexeme WHERE word IN ({', '.join(['%s'] * len(batch))})", batch
+        )
+        known.update(row[0] for row in cursor.fetchall())
+    return known
 
 
 def suggestion(query, q, using):
