@@ -323,15 +323,22 @@ def suspended_compounds(texts, in_vocabulary):
     return compounds
 
 
-# A word typed before a case number: "sag 24/34838", "sagsnr. 24/34838", "j.nr. 24/34838".
+# A word typed before a case number: "sag 24/34838", "sagsnr. 24/34838", "sag nr. 24/34838",
+# "sagsnr.: 24/34838" (as a letter prints it), "j.nr. 24/34838", "journalnummer 24/34838".
 _CASE_WORD = re.compile(
-    r"^(?:sag(?:en|snr|snummer)?|sags\s*nr|j\s*\.?\s*nr|journal(?:nr|nummer))\s*[.:]?\s+", re.IGNORECASE
+    r"^(?:sag(?:en|s)?(?:\s*(?:nr|nummer))?|j(?:ournal)?\s*\.?\s*(?:nr|nummer))(?:\s*[.:]+\s*|\s+)",
+    re.IGNORECASE,
 )
 # "25/31181", "24 34838" after a case word, "EMN-2025-003383", "emn 2025 3383", "27.00.00-P20-3-24".
 _CASE_SHAPE = re.compile(
     r"^(?:[^\W\d_]{2,6}[\s/-]+)?\d{2,4}(?:\s*[\s./-]\s*\d{1,7}){1,2}[^\W\d_]?$"
     r"|^\d{2}\.\d{2}\.\d{2}-[^\W\d_]\d{2}-\d+-\d{2}$"
 )
+# Greve's numbers (two digits of the year and a serial of six, "22-011038") typed with a space: two
+# numbers that shape are a case number without a word before them.
+_YEAR_SERIAL = re.compile(r"^\d{2}\s+\d{6}[^\W\d_]?$")
+# A prefix, a year and a serial typed as one ("emn2025008579").
+_GLUED = re.compile(r"^([^\W\d_]{2,6})((?:19|20)\d{2})(\d{3,7})$")
 _CASE_PARTS = re.compile(r"\s*[\s./\\-]\s*")
 
 
@@ -339,13 +346,14 @@ def case_number_forms(q):
     """The spellings of the case number `q` may be, in the lookup form ("EMN/2025/003383"); none
     when `q` is not a case number. The numbers are tried as typed, without and with leading
     zeros ("emn 2025 3383" is "EMN-2025-003383"), and with a letter after them and without it; "2025
-    3383" alone is two numbers, not a case."""
+    3383" alone is two numbers, not a case, but "22 011038" has the shape of Greve's numbers."""
     text = (q or "").strip()
     word = _CASE_WORD.match(text)
     text = text[word.end() :].strip() if word else text
+    text = _GLUED.sub(r"\1-\2-\3", text)
     if len(text) > 40 or not _CASE_SHAPE.match(text):
         return []
-    if not word and not (re.search(r"[/-]", text) or text[0].isalpha()):
+    if not word and not (re.search(r"[/-]", text) or text[0].isalpha() or _YEAR_SERIAL.match(text)):
         return []
     forms = [[]]
     for part in _CASE_PARTS.split(text.upper()):

@@ -11,7 +11,7 @@ from imports.load import load_meetings
 from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
 from search.backends import search
 from search.index import refresh_search_vectors
-from search.query import number_forms, suspended_compounds
+from search.query import case_number_forms, number_forms, suspended_compounds
 from search.vocabulary import nearest
 
 pytestmark = pytest.mark.django_db
@@ -771,6 +771,25 @@ def test_a_case_number_goes_straight_to_the_case(client, seeds):
     assert response.status_code == 302
     assert response.url == case.get_absolute_url()
     assert client.get("/search/", {"q": " 25-31181 "}).url == case.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "typed, number",
+    [
+        ("sag nr. 25/31190", "25/31190"),
+        ("sagsnr.: 25/31181", "25/31181"),
+        ("Journalnummer 22/12287", "22/12287"),
+        ("22 011038", "22/011038"),
+        ("emn2025008579", "EMN/2025/008579"),
+    ],
+)
+def test_case_numbers_as_letters_print_them_and_as_people_type_them(typed, number):
+    assert number in case_number_forms(typed)
+
+
+@pytest.mark.parametrize("typed", ["2025 3383", "22 0110", "sagsbehandling 2025", "sagen om 2025", "sag"])
+def test_numbers_that_are_no_case_number_are_searched_as_text(typed):
+    assert case_number_forms(typed) == []
 
 
 def test_an_unknown_case_number_is_searched_as_text(client, seeds):
