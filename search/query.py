@@ -27,6 +27,23 @@ TOKEN = re.compile(r"\d+(?:[.,/]\d+)+|[^\W_]+")
 _NUMBER_SEPARATORS = re.compile(r"[.,/]")
 # A number with its thousands grouped by dots: "1.814.500", "435.000".
 _THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+# A decimal number, with a comma as the minutes print it ("912,9") or a dot as many type it ("912.9").
+_DECIMAL = re.compile(r"\d+[.,]\d{1,2}")
+# Letters and digits typed as one word ("iso45001", "budget2025"), which the minutes may print apart;
+# not a short abbreviation ("co2", "gf1"), whose letters alone begin too many words.
+_LETTERS_DIGITS = re.compile(r"([^\W\d_]{3,})(\d{2,})|(\d{2,})([^\W\d_]{3,})")
+# What a unit after a number may be printed as instead: "500.000 kr" is "500.000 kroner" too.
+_UNITS = {
+    "kr": "kroner",
+    "kroner": "kr",
+    "mio": "millioner",
+    "millioner": "mio",
+    "mia": "milliarder",
+    "milliarder": "mia",
+}
+# A percentage is printed "63 %", "63 pct." or "63 procent", and neither index holds the sign: the
+# word after a number is implied by the number, not required.
+_PERCENT = frozenset({"procent", "pct"})
 # One piece of a query: an optional minus, then a quoted phrase (the closing quote may be
 # missing: '"unbalanced' is a phrase to the end) or a run of anything but space and quote.
 _PIECE = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
@@ -53,6 +70,10 @@ _QUESTION_WORDS = """
     hvem hvad hvor hvornår hvorfor hvordan hvorledes hvilken hvilket hvilke hvorfra hvorhen hvortil
 """
 QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
+# A question may also begin with a verb and who asks ("må man tage storskrald med", "kan jeg søge
+# tilskud"): both are left out the same way.
+_ASKING_VERBS = frozenset({"kan", "må", "skal", "bør", "får", "vil", "kunne", "skulle", "har", "er"})
+_ASKING_WHO = frozenset({"man", "jeg", "vi", "du", "de"})
 _PREPOSITIONS = frozenset({"ved", "mellem", "gennem", "uden", "omkring", "blandt", "langs", "inden", "imod"})
 # Neighbouring typed words joined into a compound, at most this many pairs per query (each is one
 # more prefix term and one vocabulary lookup).
@@ -131,7 +152,7 @@ def has_or(q):
 def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
-    pending_or = False
+    pending_or = after_number = False
     for minus, phrase, bare in _PIECE.findall(unquestioned(q)):
         if phrase == "" and bare == "":  # '""' or a lone quote: nothing
             continue
@@ -141,6 +162,18 @@ def parse(q):
         words = tokens(phrase if bare == "" else bare)
         if not words:
             continue
+        number_before, after_number = after_number, bool(bare) and not minus and is_number(words[-1])
+        if number_before and words[0] in _PERCENT and len(words) == 1 and not (minus or pending_or):
+            continue  # "63 procent": the number is what the minutes print (_PERCENT)
+        glued = _LETTERS_DIGITS.fullmatch(words[0]) if bare and len(words) == 1 else None
+        if glued and not (minus or pending_or):
+            # "iso45001" as typed, or its letters and its digits apart ("ISO-standard 45001"): as
+            # _join_neighbours() writes a compound, (ab OR a) AND (ab OR b).
+            term = Term((words[0],))
+            parts = [part for part in glued.groups() if part]
+            query.clauses.extend([term, Term((part,), joined=True)] for part in parts)
+            query.together.append(Term(tuple(parts)))
+            continue
         if bare and len(words) > 1 and not minus:
             # "ikke-vestlige" or "bøf/sandwich": each word must occur, like words typed apart, and
             # the items that hold them as typed come first.
@@ -148,8 +181,8 @@ def parse(q):
             query.together.append(Term(tuple(words)))
         else:
             terms = [Term(tuple(words))]
-        # Each term with the other ways the minutes may print it, if a number.
-        forms = [_with_number_forms(term) for term in terms]
+        # Each term with the other ways the minutes may print it.
+        forms = [_with_forms(term, number_before) for term in terms]
         if minus:
             query.excluded.extend(term for alternatives in forms for term in alternatives)
             pending_or = False
@@ -166,7 +199,7 @@ def parse(q):
 
 def unquestioned(q):
     """`q` without its question word and grammar if it asks a question ("hvem ejer PV Greve?":
-    "ejer PV Greve"; QUESTION_WORDS), else `q` as typed."""
+    "ejer PV Greve"; QUESTION_WORDS, _ASKING_VERBS), else `q` as typed."""
     found = list(_PIECE.finditer(q or ""))
 
     def word(match):
@@ -175,26 +208,40 @@ def unquestioned(q):
         return fold(words[0]) if len(words) == 1 else None
 
     words = [word(match) for match in found]
-    if not words or words[0] not in QUESTION_WORDS or "or" in words:
+    if words[:1] and words[0] in QUESTION_WORDS:
+        asking = 1
+    elif words[:1] and words[0] in _ASKING_VERBS and words[1:2] and words[1] in _ASKING_WHO:
+        asking = 2
+    else:
+        return q
+    if "or" in words:
         return q
     grammar = QUESTION_WORDS | STOP_WORDS | _PREPOSITIONS
-    kept = [match for match, w in zip(found, words, strict=True) if w not in grammar]
+    kept = [match for match, w in zip(found[asking:], words[asking:], strict=True) if w not in grammar]
     if not any(not minus and tokens(phrase or bare) for minus, phrase, bare in (m.groups() for m in kept)):
         return q  # nothing else to search for
     return " ".join(match.group(0) for match in kept)
 
 
-def _with_number_forms(term):
-    """[term], and for a number the other ways the minutes may print it (number_forms())."""
+def _with_forms(term, after_number):
+    """[term], and the other ways the minutes may print it: a number's (number_forms()) and a
+    unit's after a number ("kr": "kroner")."""
     if term.is_phrase:
         return [term]
-    return [term, *(Term((form,), joined=True) for form in number_forms(term.words[0]))]
+    word = term.words[0]
+    forms = [Term((form,), joined=True) for form in number_forms(word)]
+    if after_number and word in _UNITS:
+        forms.append(Term((_UNITS[word],), joined=True))
+    return [term, *forms]
 
 
 def number_forms(word):
     """Other ways the minutes may print the number `word`, which a reader types as it comes: with
     the thousands grouped by dots, as the minutes print amounts ("1814500 kr": "1.814.500 kr."),
-    or without them ("11.309.897": "11309897"). A year (1900-2099) is a year, typed either way."""
+    or without them ("11.309.897": "11309897"); a decimal with a comma or a dot ("912.9":
+    "912,9"). A year (1900-2099) is a year, typed either way."""
+    if _DECIMAL.fullmatch(word):
+        return [word.translate(str.maketrans(".,", ",."))]
     if word.isdigit() and len(word) >= 4 and word[0] != "0":
         digits, other = word, f"{int(word):,}".replace(",", ".")
     elif _THOUSANDS.fullmatch(word):
@@ -243,6 +290,11 @@ def fold(word):
     for typed, letter in _FOLDS:
         word = word.replace(typed, letter)
     return word
+
+
+def unfold(word):
+    """`word` with å written aa, as names print it ("søgård": "søgaard", "århus": "aarhus")."""
+    return word.replace("å", "aa")
 
 
 def is_number(word):

@@ -131,17 +131,19 @@ def nearest(word, using):
             # Edit distance with an adjacent swap counting 1 (optimal string alignment); above
             # `limit` it is limit + 1.
             distances = {b: OSA.distance(b, c, score_cutoff=limit) for b in bases}
-            scored.append((min(distances.values()), distances[typed], len(c), c))
+            # Of equally near words, one that begins as typed: a first letter is seldom mistyped
+            # ("kastrup" is "kaastrup", not "hastrup").
+            scored.append((min(distances.values()), distances[typed], c[:1] != typed[:1], len(c), c))
         best = min(scored, default=None)
         if best and best[0] <= 1:
-            return best[3]
+            return best[-1]
         # Two known words explain the word without an edit: "itsystem" is "it system", not
         # "systemet" two letters away, "pcbrenovering" "pcb renovering", not "renovering".
         split = _split(word.lower(), cursor)
         if split:
             return split
         if best and best[0] <= limit:
-            return best[3]
+            return best[-1]
         # A misspelt ending keeps the stemmer from taking it off: "markkærkvarteert" stays as
         # typed, four letters longer than the stem "markkærkvart". Nothing else near: a word up
         # to ENDING letters shorter that the typed word begins with, give or take one edit.

@@ -2,13 +2,13 @@
 
 The parsed query (search/query.py) becomes one tsquery: a word is a prefix term (`sprogmentor:*`
 finds "sprogmentorindsatsen", `ukrainer:*` finds "ukrainere"), OR its ae/oe/aa reading
-(`beskaeftigelse:* | beskæftigelse:*`), OR the compounds of the vocabulary that end with it
-(search/vocabulary.py); a number is matched as printed ('11.309.897'); a phrase is `a <-> b`,
-`-word` is NOT and `or` is OR. A quoted phrase first finds the items holding its adjacent word
-pairs (`AgendaItem.word_pairs`), and only those are rechecked for word positions. Work is
-bounded at any size: up to MAX_RESULTS matches are counted, ranked and faceted; beyond that (or
-when PostgreSQL expects far more) the newest come first, and a statement timeout stops whatever
-still runs too long.
+(`beskaeftigelse:* | beskæftigelse:*`) and its å written aa (`århus:* | aarhus:*`), OR the
+compounds of the vocabulary that end with it (search/vocabulary.py); a number is matched as printed
+('11.309.897'); a phrase is `a <-> b`, `-word` is NOT and `or` is OR. A quoted phrase first finds
+the items holding its adjacent word pairs (`AgendaItem.word_pairs`), and only those are rechecked
+for word positions. Work is bounded at any size: up to MAX_RESULTS matches are counted, ranked
+and faceted; beyond that (or when PostgreSQL expects far more) the newest come first, and a
+statement timeout stops whatever still runs too long.
 """
 
 import json
@@ -36,7 +36,7 @@ from ..index import (
     pg_bilag_text,
     pg_searchable,
 )
-from ..query import STOP_WORDS, fold, is_prefix, parse, phrases_typed
+from ..query import STOP_WORDS, fold, is_prefix, parse, phrases_typed, unfold
 from ..results import MAX_RESULTS, RANK_LIMIT, SearchTimedOut
 from ..vocabulary import tails
 from .common import with_pks
@@ -150,7 +150,9 @@ def _term(term, using, marks, with_tails, config="danish", weight="", known=None
     word = term.words[0]
     if not is_prefix(word):
         return _raw(f"'{word}'{label}", config)
-    variants = dict.fromkeys([word, fold(word)])
+    # PostgreSQL's index holds words as printed: "Søgaard" is found by "søgård" (and "soegaard"),
+    # "Aarhus" by "århus", as SQLite's, which reads both sides with fold(), finds them.
+    variants = dict.fromkeys([word, fold(word), unfold(fold(word))])
     query = _raw(" | ".join(f"'{variant}':*{weight}" for variant in variants), config)
     if not with_tails:
         compounds = []

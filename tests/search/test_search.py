@@ -395,6 +395,60 @@ def test_a_question_is_searched_for_its_words_without_the_question_word():
     assert numbers("hvem ved det") == ["2"]
 
 
+def test_a_question_may_begin_with_a_verb_and_who_asks():
+    load(
+        ParsedItem(number="1", title="Storskrald", presentation="Borgerne kan tage storskrald med."),
+        ParsedItem(number="2", title="Genbrug", presentation="Man må gerne aflevere pap."),
+    )
+    # Item 1 answers; it holds neither "må" nor "man".
+    assert numbers("må man tage storskrald med") == ["1"]
+    assert numbers("kan jeg tage storskrald med?") == ["1"]
+    # A verb before anything else is searched ("må gerne"), and a question of nothing else as typed.
+    assert numbers("må gerne") == ["2"]
+    assert numbers("må man") == ["2"]
+
+
+def test_numbers_amounts_and_percentages_as_people_type_them():
+    load(
+        ParsedItem(number="1", title="Anlægsregnskab", decision="Udgiften blev 912,9 mio. kr."),
+        ParsedItem(number="2", title="Målopfyldelse", presentation="Målopfyldelsen var 63 % i 2025."),
+        ParsedItem(number="3", title="Pulje", decision="Der bevilges 500.000 kroner til puljen."),
+        ParsedItem(number="4", title="Ledighed", presentation="Ledigheden faldt med 18.8 pct."),
+        ParsedItem(number="5", title="Arbejdsmiljø", presentation="Certificering efter ISO-standard 45001."),
+        ParsedItem(number="6", title="Vedligehold", presentation="Huset fra 1980 er isoleret."),
+    )
+    # A decimal with a dot or a comma, whichever the minutes print.
+    assert numbers("912.9") == numbers("912,9") == ["1"]
+    assert numbers("18,8") == numbers("18.8") == ["4"]
+    # A percentage's word is implied by its number ("%" is in no index): "procent", "pct." or the sign.
+    assert numbers("63 procent målopfyldelse") == numbers("63% målopfyldelse") == ["2"]
+    assert numbers("18,8 procent") == ["4"]
+    assert numbers("procent") == []  # not after a number: a word like any other
+    # A unit as the minutes may print it instead.
+    assert numbers("500.000 kr") == numbers("500000 kroner") == ["3"]
+    assert numbers("912,9 millioner") == ["1"]
+    # Found as typed, not by a stand-in that leaves a word out.
+    for q in ("912.9", "63 procent målopfyldelse", "500.000 kr", "912,9 millioner"):
+        assert not search(q).fuzzy, q
+    # Letters and digits typed as one, printed apart ("ISO-standard 45001"), both needed.
+    assert numbers("iso45001") == ["5"]
+    assert numbers("iso45001 -certificering") == []
+
+
+def test_a_name_printed_with_aa_is_found_with_å():
+    load(
+        ParsedItem(number="1", title="Borgerforslag", presentation="Stillet af Jakob Søgaard Clausen."),
+        ParsedItem(number="2", title="Fodbold", presentation="Aarhus Fremad søger tilskud."),
+        ParsedItem(number="3", title="Henvendelse", presentation="Hastrup svarer Kaastrup."),
+    )
+    assert numbers("søgård clausen") == numbers("soegaard") == ["1"]
+    assert numbers("århus fremad") == ["2"]
+    for q in ("søgård clausen", "århus fremad"):
+        assert not search(q).fuzzy, q
+    # Of words as near as each other, "Mente du" offers one that begins as typed.
+    assert nearest("kastrup", "default") in {"kaastrup", "kåstrup"}
+
+
 def test_a_case_number_typed_without_its_last_letter_goes_to_the_case(client):
     load(ParsedItem(number="1", title="Høringssvar om havvindmøller", case_number="19-033355K"))
     case = Case.objects.get(number="19-033355K")
@@ -441,10 +495,11 @@ def test_a_number_is_found_with_or_without_its_thousands_dots():
     # Excluded in either form.
     assert numbers("kr -1814500") == ["2", "3"]
     assert numbers("kr -11.309.897") == ["1", "3"]
-    # A year is a year ("2025" does not find "2.025"), and a plan number ("14.58") stays as typed.
+    # A year is a year ("2025" does not find "2.025"), and a plan number ("14.58") is no thousands:
+    # it is found as typed, or as the decimal the minutes would print with a comma.
     assert numbers("2025") == ["2", "3"]
     assert numbers("2.025") == ["3"]
-    assert number_forms("14.58") == [] and number_forms("435.000") == ["435000"]
+    assert number_forms("14.58") == ["14,58"] and number_forms("435.000") == ["435000"]
 
 
 def test_items_holding_the_rarer_of_the_words_come_first_when_none_holds_all():
