@@ -144,19 +144,30 @@ def pieces(q):
     return [match.group(0) for match in _PIECE.finditer(q or "")]
 
 
+def _is_or(typed, i):
+    """Whether the piece `typed[i]` (of a query's pieces) asks for either term: `or`, or the Danish
+    "eller" between two other pieces ("selvbudgettering eller statsgaranti"; typed first or last,
+    "eller" is a word like any other)."""
+    word = typed[i].casefold()
+    return word == "or" or (word == "eller" and 0 < i < len(typed) - 1)
+
+
 def has_or(q):
     """Whether the query `q` asks for either of two terms somewhere (`or` typed between them)."""
-    return any(piece.casefold() == "or" for piece in pieces(q))
+    typed = pieces(q)
+    return any(_is_or(typed, i) for i in range(len(typed)))
 
 
 def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
     pending_or = after_number = False
-    for minus, phrase, bare in _PIECE.findall(unquestioned(q)):
+    found = _PIECE.findall(unquestioned(q))
+    typed = ["".join(groups) for groups in found]
+    for i, (minus, phrase, bare) in enumerate(found):
         if phrase == "" and bare == "":  # '""' or a lone quote: nothing
             continue
-        if bare and not minus and bare.casefold() == "or":
+        if bare and not minus and _is_or(typed, i):
             pending_or = bool(query.clauses)
             continue
         words = tokens(phrase if bare == "" else bare)
@@ -214,7 +225,7 @@ def unquestioned(q):
         asking = 2
     else:
         return q
-    if "or" in words:
+    if "or" in words:  # ("eller" in a question is its grammar: "hvad er bedst, x eller y")
         return q
     grammar = QUESTION_WORDS | STOP_WORDS | _PREPOSITIONS
     kept = [match for match, w in zip(found[asking:], words[asking:], strict=True) if w not in grammar]
@@ -262,11 +273,12 @@ def _joinable(clause):
 
 def _join_neighbours(clauses):
     """Let each pair of neighbouring plain words a, b also be matched by the compound "ab" (or
-    "asb"): (a AND b) OR ab, written as the clauses (a OR ab) AND (b OR ab), so that a word
-    between two pairs stands in a clause of each. "kunst græs baner" finds "kunstgræsbaner" through
+    "asb"): (a AND b) OR ab, written as the clauses (a OR ab) AND (b OR ab); a word between two
+    pairs may stand in either, (b OR ab OR bc). "kunst græs baner" finds "kunstgræsbaner" through
     "kunstgræs" and the compounds ending in "græsbaner" (the joined word is searched like a typed
-    one: as a prefix and as a tail). With no such compound in the archive the query means what it
-    meant: every word must occur."""
+    one: as a prefix and as a tail), and "pant krave skraldespand" finds "pantkraver på
+    skraldespande". With no such compound in the archive the query means what it meant: every word
+    must occur."""
     result, joined = [], 0
     for i, clause in enumerate(clauses):
         before = result[-1] if result and _joinable(clauses[i - 1]) and i else None
@@ -275,9 +287,6 @@ def _join_neighbours(clauses):
             forms = [a + b] if a.endswith("s") else [a + b, a + "s" + b]
             compounds = [Term((form[:MAX_WORD],), joined=True) for form in forms]
             joined += 1
-            if len(before) > 1:  # a already stands with the compound before it: a clause of its own
-                result.append([clauses[i - 1][0]])
-                before = result[-1]
             before.extend(compounds)
             result.append([clause[0], *compounds])
         else:

@@ -264,8 +264,12 @@ def test_two_words_typed_for_one_compound_find_it():
         ParsedItem(number="2", title="Kunstgræsbaner i Lisbjerg", decision="Godkendt."),
         ParsedItem(number="3", title="Kontrol", decision="Gruppen drøftede sagen."),
         ParsedItem(number="4", title="Plejehjem", decision="Plejehjem til udsatte ældre borgere."),
+        ParsedItem(number="5", title="Affald", decision="Pantkraver på kommunens skraldespande."),
     )
     assert found("bøf sandwich") == [("Aabenraa", "1")]
+    # The middle of three words may belong with the word before it ("pantkraver") as well as after.
+    assert found("pant krave skraldespand") == [("Aabenraa", "5")]
+    assert not search("pant krave skraldespand").fuzzy  # found as typed, not by a stand-in
     assert ("Aabenraa", "1") in found("kontrol gruppen")
     assert ("Aabenraa", "3") in found("kontrol gruppen")  # the words apart still find what they found
     assert found("kunst græs baner") == [("Aabenraa", "2")]  # "kunstgræs" and the tail "græsbaner"
@@ -683,6 +687,22 @@ def test_a_stop_word_typed_alone_means_the_same_on_both_databases():
     # Where nothing holds it, a stop word is not taken for a misspelling ("Mente du ikf?").
     nowhere = search("ikke", section="title")
     assert nowhere.total == 0 and not nowhere.fuzzy
+
+
+def test_eller_between_two_words_asks_for_either():
+    load(
+        ParsedItem(number="1", title="Budget", decision="Valg mellem selvbudgettering og statsgaranti."),
+        ParsedItem(number="2", title="Budget", decision="Selvbudgettering eller statsgaranti drøftes."),
+        ParsedItem(number="3", title="Temamøde", decision="Om statsgaranti."),
+        ParsedItem(number="4", title="Valg", decision="Ja eller nej."),
+    )
+    # Danish for `or`: item 1 has both words, though not "eller"; those with both rank first.
+    assert numbers("selvbudgettering eller statsgaranti") == ["1", "2", "3"]
+    assert [hit.item.number for hit in search("selvbudgettering eller statsgaranti").hits][2] == "3"
+    # Typed first or last, or in quotes, it is a word.
+    assert numbers("eller nej") == ["4"]
+    assert numbers('"statsgaranti drøftes"') == ["2"]
+    assert numbers('"eller statsgaranti"') == ["2"]
 
 
 def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
