@@ -5,6 +5,7 @@ from django.urls import reverse
 from django.utils.http import urlencode
 from django.views.generic import TemplateView
 
+from .people import people_named
 from .request import SearchRequest
 from .results import MAX_PAGE, RANK_LIMIT
 
@@ -54,6 +55,10 @@ class SearchView(TemplateView):
                     row["url"] = search.url_with(
                         date_after=f"{row['year']}-01-01", date_before=f"{row['year']}-12-31"
                     )
+        if results and search.q and results.page == 1:
+            # The people the query names, whose pages list what no item's text says (absences, votes).
+            municipality = search.filter.chosen_municipality if search.filters_given else None
+            context["people"] = people_named(search.q, municipality)
         context.update(
             q=search.q,
             filter=search.filter,

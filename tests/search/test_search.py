@@ -9,6 +9,7 @@ from django.db import connection
 from agenda_items.models import AgendaItem, Case
 from imports.load import load_meetings
 from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
+from meetings.models import Municipality, Person
 from search.backends import search
 from search.index import refresh_search_vectors
 from search.query import case_number_forms, number_forms, suspended_compounds
@@ -703,6 +704,34 @@ def test_eller_between_two_words_asks_for_either():
     assert numbers("eller nej") == ["4"]
     assert numbers('"statsgaranti drøftes"') == ["2"]
     assert numbers('"eller statsgaranti"') == ["2"]
+
+
+def test_a_search_for_a_name_offers_the_pages_of_the_people_it_names(client):
+    load(
+        ParsedItem(
+            number="1",
+            title="Ukraine",
+            decision="Taget til efterretning.",
+            absences=["Susanne Provstgaard (V)"],
+        ),
+        ParsedItem(number="2", title="Budget", decision="Godkendt.", absences=["Ole Kaplan (A)"]),
+        ParsedItem(number="3", title="Lukket: Personsag", closed=True, absences=["Ørsted Lund"]),
+    )
+    person = Person.objects.get(name="Susanne Provstgaard")
+    # No item's text names her (an absence is no text of the item), but her page lists the absence.
+    for q in ("provstgaard", "Susanne Provstgård", "provst"):
+        response = client.get("/search/", {"q": q})
+        assert [str(p) for p in response.context["people"]] == ["Susanne Provstgaard (V)"], q
+        assert f'href="{person.get_absolute_url()}"' in response.content.decode()
+    # Words that begin no word of a name, a phrase, and someone named only on a closed item: nobody.
+    for q in ("plan", "susanne budget", '"susanne provstgaard"', "ørsted"):
+        assert not client.get("/search/", {"q": q}).context.get("people"), q
+    assert client.get("/search/", {"q": "kaplan"}).context["people"][0].name == "Ole Kaplan"
+    # Within the municipality chosen.
+    assert client.get("/search/", {"q": "provstgaard", "municipality": "aabenraa"}).context["people"]
+    load(ParsedItem(number="1", title="Møde", absences=["Karen Provstgaard"]), date="2026-05-06")
+    Municipality.objects.create(name="Greve", slug="greve")
+    assert not client.get("/search/", {"q": "provstgaard", "municipality": "greve"}).context.get("people")
 
 
 def test_a_phrase_of_stop_words_alone_or_as_an_alternative_means_the_same_on_both_databases():
