@@ -14,6 +14,8 @@ from .query import fold, pieces, unfold
 # At most this many people are offered, and a query of more words is no name.
 MAX_PEOPLE = 5
 MAX_NAME_WORDS = 4
+# No word of a name is longer (a pasted text is no name).
+MAX_NAME_WORD = 40
 # Candidates read before the whole-word check (a surname many people share).
 MAX_CANDIDATES = 50
 _WORD = re.compile(r"[^\W\d_]+")
@@ -23,12 +25,13 @@ def people_named(q, municipality=None):
     """The public people (Person.objects.public()) of `municipality` (a slug; None: every one)
     whose name has a word beginning with each word of `q` ("susanne provstgaard", "søgård" for
     "Søgaard", "provstgård"), by name, at most MAX_PEOPLE; none unless `q` is one to MAX_NAME_WORDS
-    plain words of letters ("kaplan" is no person "plan" names, nor is a phrase or -word)."""
+    plain words of letters, of at most MAX_NAME_WORD ("plan" names no "Kaplan", and a phrase or a
+    -word names nobody)."""
     typed = pieces(q)
     if not 1 <= len(typed) <= MAX_NAME_WORDS or not all(_WORD.fullmatch(piece) for piece in typed):
         return []
     words = [fold(piece.casefold()) for piece in typed]
-    if max(map(len, words)) < 3:
+    if max(map(len, words)) < 3 or max(map(len, words)) > MAX_NAME_WORD:
         return []
     ascii_case_only = connections[router.db_for_read(Person)].vendor == "sqlite"
     condition = Q()
