@@ -31,7 +31,7 @@ def people_named(q, municipality=None):
     if not 1 <= len(typed) <= MAX_NAME_WORDS or not all(_WORD.fullmatch(piece) for piece in typed):
         return []
     words = [fold(piece.casefold()) for piece in typed]
-    if max(map(len, words)) < 3 or max(map(len, words)) > MAX_NAME_WORD:
+    if not 3 <= max(map(len, words)) <= MAX_NAME_WORD:
         return []
     ascii_case_only = connections[router.db_for_read(Person)].vendor == "sqlite"
     condition = Q()
@@ -40,7 +40,7 @@ def people_named(q, municipality=None):
         # meetings 0011; SQLite's LIKE ignores the case of ASCII letters only: "Ørsted" is found
         # as printed, capitalised), then checked word by word below.
         either = Q()
-        for spelling in {word, unfold(word), word.replace("ø", "oe").replace("æ", "ae")}:
+        for spelling in {word, unfold(word), unfold(word, "æø")}:
             either |= Q(name__icontains=spelling)
             if ascii_case_only:
                 either |= Q(name__contains=spelling.capitalize())

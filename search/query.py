@@ -162,9 +162,10 @@ def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
     pending_or = after_number = False
-    found = _PIECE.findall(unquestioned(q))
-    typed = ["".join(groups) for groups in found]
-    for i, (minus, phrase, bare) in enumerate(found):
+    found = list(_PIECE.finditer(unquestioned(q)))
+    typed = [match.group(0) for match in found]  # as pieces() reads them
+    for i, match in enumerate(found):
+        minus, phrase, bare = match.groups("")  # (as findall() reads them: "" for a group not matched)
         if phrase == "" and bare == "":  # '""' or a lone quote: nothing
             continue
         if bare and not minus and _is_or(typed, i):
@@ -301,9 +302,13 @@ def fold(word):
     return word
 
 
-def unfold(word):
-    """`word` with å written aa, as names print it ("søgård": "søgaard", "århus": "aarhus")."""
-    return word.replace("å", "aa")
+def unfold(word, letters="å"):
+    """`word` with `letters` of æ/ø/å written ae/oe/aa, as names print å ("søgård": "søgaard",
+    "århus": "aarhus"): the reverse of fold()."""
+    for typed, letter in _FOLDS:
+        if letter in letters:
+            word = word.replace(letter, typed)
+    return word
 
 
 def is_number(word):

@@ -57,8 +57,7 @@ class SearchView(TemplateView):
                     )
         if results and search.q and results.page == 1:
             # The people the query names, whose pages list what no item's text says (absences, votes).
-            municipality = search.filter.chosen_municipality if search.filters_given else None
-            context["people"] = people_named(search.q, municipality)
+            context["people"] = people_named(search.q, search.filter.chosen_municipality)
         context.update(
             q=search.q,
             filter=search.filter,
