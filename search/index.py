@@ -94,6 +94,42 @@ _PG_SECTIONS = (
 )
 _PG_RESPONSIBLE = f"CASE WHEN i.responsible <> '' THEN '{RESPONSIBLE_LABEL} ' || i.responsible ELSE '' END"
 
+# How the parties and members stood on the decision (agenda_items.Position) are indexed with it, one
+# line each: who, the party a member stands for, and the stance in the minutes' words ("Mehmet Zeki
+# Dogru (Ø) Enhedslisten imod"). The minutes print a ballot letter ("Imod stemte: (Ø)") or "kunne
+# ikke tiltræde", so "enhedslisten imod vandværket" found nothing, though the page names the party.
+STANCE_WORDS = {
+    "for": "for",
+    "against": "imod",
+    "reservation": "tog forbehold",
+    "abstained": "undlod at stemme",
+}
+_PG_STANCE = "CASE p.stance " + " ".join(f"WHEN '{k}' THEN '{v}'" for k, v in STANCE_WORDS.items()) + " END"
+
+
+def pg_decision_text(decision, item_id):
+    """SQL for an item's decision as its vectors hold it, with its positions (see STANCE_WORDS);
+    `decision` and `item_id` are the SQL of the item's decision and id. (A search in the decisions
+    reads it the same way: search/backends/postgres.py.)"""
+    return f"""{decision} || coalesce((
+            SELECT E'\\n' || string_agg(
+                concat_ws(' ', p.who, CASE WHEN p.party <> p.who THEN nullif(p.party, '') END, {_PG_STANCE}),
+                E'\\n' ORDER BY p."order", p.id)
+            FROM agenda_items_position p WHERE p.item_id = {item_id}), '')"""
+
+
+_PG_DECISION = pg_decision_text("i.decision", "i.id")
+_SQLITE_POSITIONS_SQL = """
+SELECT item_id, who, party, stance FROM agenda_items_position
+WHERE item_id IN ({ids}) ORDER BY item_id, "order", id
+"""
+
+
+def position_line(who, party, stance):
+    """A position as the decision's vector holds it (see STANCE_WORDS)."""
+    parts = (who, party if party != who else "", STANCE_WORDS.get(stance, ""))
+    return " ".join(part for part in parts if part)
+
 
 def pg_bilag_text(item_id):
     """SQL for the text of an item's Bilag as its vector holds them: all of them, title and text, in
@@ -128,7 +164,7 @@ SECTION_VECTORS = {
 # it) for the vectors and once for the word pairs.
 _PG_PARTS = (
     ("i.title", "A", SECTION_VECTORS["title"]),
-    ("i.decision", "B", SECTION_VECTORS["decision"]),
+    (_PG_DECISION, "B", SECTION_VECTORS["decision"]),
     ("i.recommendation", "C", SECTION_VECTORS["recommendation"]),
     ("i.presentation", "C", SECTION_VECTORS["presentation"]),
     (_PG_SECTIONS, "C", None),
@@ -201,24 +237,30 @@ def refresh_search_vectors(items=None):
     Called through the signals below for every saved item or Bilag, once per batch by the
     importer, and by the `rebuild_search_index` command. Returns how many items were indexed.
     """
-    connection = connections["default"]
     ids = None if items is None else list(items.values_list("pk", flat=True))
     if ids == []:
         return 0
-    with connection.cursor() as cursor:
-        if connection.vendor == "sqlite":
-            return refresh_sqlite(cursor, ids)
-        if connection.vendor != "postgresql":
-            return 0
-        if ids is None:
-            count = reindex_postgres(cursor)
-            cursor.execute(PG_LEXEMES_SQL.format(where=""))
-        else:
-            cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
-            count = cursor.rowcount
-            cursor.execute(PG_LEXEMES_SQL.format(where="AND i.id = ANY(%s)"), [ids])
-        add_compounds_postgres(cursor, ids)
-        return count
+    with connections["default"].cursor() as cursor:
+        return refresh_items(cursor, ids)
+
+
+def refresh_items(cursor, ids):
+    """Re-index the items `ids` (a list; all items when None) in the database of `cursor` (a Django
+    cursor); returns how many were indexed. For refresh_search_vectors() and the migrations."""
+    vendor = cursor.db.vendor
+    if vendor == "sqlite":
+        return refresh_sqlite(cursor, ids)
+    if vendor != "postgresql":
+        return 0
+    if ids is None:
+        count = reindex_postgres(cursor)
+        cursor.execute(PG_LEXEMES_SQL.format(where=""))
+    else:
+        cursor.execute(_REFRESH_SQL + " WHERE i.id = ANY(%s)", [ids])
+        count = cursor.rowcount
+        cursor.execute(PG_LEXEMES_SQL.format(where="AND i.id = ANY(%s)"), [ids])
+    add_compounds_postgres(cursor, ids)
+    return count
 
 
 def reindex_postgres(cursor, own_vectors=True):
@@ -315,6 +357,10 @@ def refresh_sqlite(cursor, ids):
         cursor.execute(_SQLITE_BILAG_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
         for item_id, title, text in cursor.fetchall():
             bilag.setdefault(item_id, []).append(f"{title}\n{text}")
+        votes = {}
+        cursor.execute(_SQLITE_POSITIONS_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
+        for item_id, who, party, stance in cursor.fetchall():
+            votes.setdefault(item_id, []).append(position_line(who, party, stance))
         texts, vocabulary = {}, set()
         for pk, _closed, title, decision, recommendation, presentation, sections, responsible in chunk:
             other = " ".join(
@@ -324,7 +370,7 @@ def refresh_sqlite(cursor, ids):
             )
             texts[pk] = (
                 title,
-                decision,
+                "\n".join([decision, *votes.get(pk, [])]),
                 recommendation,
                 presentation,
                 f"{other} {RESPONSIBLE_LABEL} {responsible}" if responsible else other,

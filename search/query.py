@@ -44,6 +44,11 @@ _UNITS = {
 # A percentage is printed "63 %", "63 pct." or "63 procent", and neither index holds the sign: the
 # word after a number is implied by the number, not required.
 _PERCENT = frozenset({"procent", "pct"})
+# Words of Latin declension, whose plural the Snowball stemmer reads as another word: "kursus" is
+# kursus, but "kurser", "kurset" and "kurserne" are kurs; "museum" and "museer", "kriterium" and
+# "kriterier" the same. A singular so typed also looks for its plural (_with_forms()), as typing
+# the plural finds both. Not -rum ("centrum": centr would begin "central") nor -tus ("status": stat).
+_LATIN_SINGULAR = re.compile(r"([^\W\d_]{3,}[ieæ])um|([^\W\d_]{3,}s)us")
 # One piece of a query: an optional minus, then a quoted phrase (the closing quote may be
 # missing: '"unbalanced' is a phrase to the end) or a run of anything but space and quote.
 _PIECE = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
@@ -71,9 +76,12 @@ _QUESTION_WORDS = """
 """
 QUESTION_WORDS = frozenset(_QUESTION_WORDS.split())
 # A question may also begin with a verb and who asks ("må man tage storskrald med", "kan jeg søge
-# tilskud"): both are left out the same way.
-_ASKING_VERBS = frozenset({"kan", "må", "skal", "bør", "får", "vil", "kunne", "skulle", "har", "er"})
-_ASKING_WHO = frozenset({"man", "jeg", "vi", "du", "de"})
+# tilskud", "blev der født flere børn"): both are left out the same way.
+_ASKING = """
+    kan må skal bør får vil kunne skulle har er var blev bliver kommer
+"""
+_ASKING_VERBS = frozenset(_ASKING.split())
+_ASKING_WHO = frozenset({"man", "jeg", "vi", "du", "de", "der", "det"})
 _PREPOSITIONS = frozenset({"ved", "mellem", "gennem", "uden", "omkring", "blandt", "langs", "inden", "imod"})
 # Neighbouring typed words joined into a compound, at most this many pairs per query (each is one
 # more prefix term and one vocabulary lookup).
@@ -236,14 +244,17 @@ def unquestioned(q):
 
 
 def _with_forms(term, after_number):
-    """[term], and the other ways the minutes may print it: a number's (number_forms()) and a
-    unit's after a number ("kr": "kroner")."""
+    """[term], and the other ways the minutes may print it: a number's (number_forms()), a unit's
+    after a number ("kr": "kroner") and a Latin singular's plural ("kursus": "kurser")."""
     if term.is_phrase:
         return [term]
     word = term.words[0]
     forms = [Term((form,), joined=True) for form in number_forms(word)]
     if after_number and word in _UNITS:
         forms.append(Term((_UNITS[word],), joined=True))
+    latin = _LATIN_SINGULAR.fullmatch(word)
+    if latin:
+        forms.append(Term(((latin.group(1) or latin.group(2)) + "er",), joined=True))
     return [term, *forms]
 
 
@@ -403,8 +414,14 @@ _CASE_SHAPE = re.compile(
 # Greve's numbers (two digits of the year and a serial of six, "22-011038") typed with a space: two
 # numbers that shape are a case number without a word before them.
 _YEAR_SERIAL = re.compile(r"^\d{2}\s+\d{6}[^\W\d_]?$")
-# A prefix, a year and a serial typed as one ("emn2025008579").
+# A prefix, a year and a serial typed as one ("emn2025008579"); Greve's year and serial typed as
+# one ("22009382", eight digits).
 _GLUED = re.compile(r"^([^\W\d_]{2,6})((?:19|20)\d{2})(\d{3,7})$")
+_GLUED_YEAR_SERIAL = re.compile(r"^(\d{2})(\d{6}[^\W\d_]?)$")
+# A year and a serial without the prefix the number is stored with ("2025-008076" for
+# "EMN-2025-008076"): looked up by the end of the stored numbers (case_number_tails()). A serial of
+# five digits or more, so that a span of years ("2023-2026") is no case; of three after a case word.
+_YEAR_SERIAL_TAIL = re.compile(r"^((?:19|20)\d{2})\s*[\s/-]?\s*(\d{3,7})$")
 _CASE_PARTS = re.compile(r"\s*[\s./\\-]\s*")
 
 
@@ -412,11 +429,12 @@ def case_number_forms(q):
     """The spellings of the case number `q` may be, in the lookup form ("EMN/2025/003383"); none
     when `q` is not a case number. The numbers are tried as typed, without and with leading
     zeros ("emn 2025 3383" is "EMN-2025-003383"), and with a letter after them and without it; "2025
-    3383" alone is two numbers, not a case, but "22 011038" has the shape of Greve's numbers."""
+    3383" alone is two numbers, not a case, but "22 011038" and "22011038" have the shape of Greve's
+    numbers."""
     text = (q or "").strip()
     word = _CASE_WORD.match(text)
     text = text[word.end() :].strip() if word else text
-    text = _GLUED.sub(r"\1-\2-\3", text)
+    text = _GLUED_YEAR_SERIAL.sub(r"\1-\2", _GLUED.sub(r"\1-\2-\3", text))
     if len(text) > 40 or not _CASE_SHAPE.match(text):
         return []
     if not word and not (re.search(r"[/-]", text) or text[0].isalpha() or _YEAR_SERIAL.match(text)):
@@ -432,3 +450,17 @@ def case_number_forms(q):
         # Greve ends some numbers with a letter ("19-033355K"), which a reader may leave out.
         forms |= {form + letter for form in forms for letter in string.ascii_uppercase}
     return sorted(forms)
+
+
+def case_number_tails(q):
+    """How the stored number of the case `q` names ends ("/2025/008076"), when `q` is a year and a
+    serial typed without the prefix the number may be stored with ("2025-008076", "2025 008076"
+    or "2025008076" for "EMN-2025-008076"); none otherwise. The serial with and without the zeros
+    Aarhus pads it with."""
+    word = _CASE_WORD.match((q or "").strip())
+    text = (q or "").strip()[word.end() :] if word else (q or "").strip()
+    tail = _YEAR_SERIAL_TAIL.match(text.strip())
+    if not tail or (len(tail.group(2)) < 5 and not word):
+        return []
+    year, serial = tail.groups()
+    return sorted({f"/{year}/{variant}" for variant in (serial, serial.lstrip("0"), serial.zfill(6))})

@@ -6,6 +6,7 @@ import re
 from functools import cached_property
 
 from django import forms
+from django.db.models import Q
 from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 
@@ -14,7 +15,7 @@ from meetings.filters import LongSelect, MeetingFilter
 from meetings.models import Meeting
 
 from .backends import MAX_QUERY_LENGTH, SECTIONS, search
-from .query import case_number_forms
+from .query import case_number_forms, case_number_tails
 from .results import MAX_PAGE
 
 # NUL and the other C0/C1 control characters (tab and line breaks pass): no text holds them, and
@@ -127,11 +128,21 @@ class SearchRequest:
 
     def cases(self):
         """The PUBLIC cases a query that looks like a case number names (an exact lookup), else none:
-        a number seen only on closed items is never revealed."""
-        forms = case_number_forms(self.q) if not self.error else []
-        if not forms:
+        a number seen only on closed items is never revealed. A year and a serial without the
+        prefix the number is stored with ("2025-008076") is looked up by the end of the stored
+        numbers when no number is the same (a scan of them: 40 ms at 550 000 cases)."""
+        if self.error:
             return Case.objects.none()
-        return Case.objects.public().filter(normalized__in=forms).select_related("municipality")
+        public = Case.objects.public().select_related("municipality")
+        forms, tails = case_number_forms(self.q), case_number_tails(self.q)
+        if forms and (not tails or public.filter(normalized__in=forms).exists()):
+            return public.filter(normalized__in=forms)
+        if tails:
+            ends = Q()
+            for tail in tails:
+                ends |= Q(normalized__endswith=tail)
+            return public.filter(ends)
+        return Case.objects.none()
 
     def run(self, page=None):
         """One page of results (this request's page unless `page` is given)."""

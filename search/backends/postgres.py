@@ -25,6 +25,7 @@ from django.contrib.postgres.search import (
 )
 from django.db import OperationalError, connections, router, transaction
 from django.db.models import BooleanField, F, Func, Q, TextField, Value
+from django.db.models.expressions import RawSQL
 from django.db.models.functions import Cast
 
 from agenda_items.models import AgendaItem
@@ -34,6 +35,7 @@ from ..index import (
     PAIRS_CONFIG,
     SECTION_VECTORS,
     pg_bilag_text,
+    pg_decision_text,
     pg_searchable,
 )
 from ..query import STOP_WORDS, fold, is_prefix, parse, phrases_typed, unfold
@@ -424,6 +426,9 @@ def _limit_to_section(matched, column, query, config):
     regnskab" finds an item with "budget" in one Bilag and "regnskab" in another."""
     if column is None:
         text = Func(F("pk"), template=pg_bilag_text("%(expressions)s"), output_field=TextField())
+    elif column == "decision":  # with the positions taken on it, as its vector holds them
+        table = f'"{AgendaItem._meta.db_table}"'
+        text = RawSQL(pg_decision_text(f"{table}.decision", f"{table}.id"), [], output_field=TextField())
     else:
         text = F(column)
     return matched.annotate(section_vector=SearchVector(searchable(text), config=config)).filter(

@@ -6,9 +6,9 @@ import pytest
 from django.core.management import call_command
 from django.db import connection
 
-from agenda_items.models import AgendaItem, Case
+from agenda_items.models import AgendaItem, Case, Position
 from imports.load import load_meetings
-from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting
+from imports.types import ParsedAttachment, ParsedItem, ParsedMeeting, ParsedPosition
 from meetings.models import Municipality, Person
 from search.backends import search
 from search.index import refresh_search_vectors
@@ -413,6 +413,16 @@ def test_a_question_may_begin_with_a_verb_and_who_asks():
     assert numbers("må man") == ["2"]
 
 
+def test_a_question_may_ask_what_happened():
+    load(
+        ParsedItem(number="1", title="Prognose", presentation="Der er født langt flere børn i 2021."),
+        ParsedItem(number="2", title="Dagtilbud", presentation="Der blev flere børn i dagtilbud i 2021."),
+    )
+    # Item 1 answers, without "blev"; item 2 holds "blev" and "børn", but nobody was born there.
+    assert numbers("blev der født flere børn i 2021") == ["1"]
+    assert numbers("er der født flere børn") == ["1"]
+
+
 def test_numbers_amounts_and_percentages_as_people_type_them():
     load(
         ParsedItem(number="1", title="Anlægsregnskab", decision="Udgiften blev 912,9 mio. kr."),
@@ -459,6 +469,38 @@ def test_a_case_number_typed_without_its_last_letter_goes_to_the_case(client):
     case = Case.objects.get(number="19-033355K")
     for q in ("19-033355", "19-033355K", "sag 19 033355k", "19/33355"):
         assert client.get("/search/", {"q": q}).url == case.get_absolute_url(), q
+
+
+def test_a_case_number_typed_without_its_prefix_or_dash_goes_to_the_case(client):
+    load(
+        ParsedItem(number="1", title="Ny skole", case_number="EMN-2025-008076"),
+        ParsedItem(number="2", title="Hjemmepleje", case_number="22-009382"),
+    )
+    aarhus, greve = Case.objects.get(number="EMN-2025-008076"), Case.objects.get(number="22-009382")
+    for q in ("2025-008076", "2025 008076", "2025008076", "sag 2025-8076"):
+        assert client.get("/search/", {"q": q}).url == aarhus.get_absolute_url(), q
+    for q in ("22009382", "sag 22009382"):
+        assert client.get("/search/", {"q": q}).url == greve.get_absolute_url(), q
+    # A span of years, and a year with a serial of no case, are searched as text.
+    for q in ("2023-2026", "2025-008077"):
+        assert client.get("/search/", {"q": q}).status_code == 200, q
+
+
+def test_a_latin_singular_finds_its_plural():
+    load(
+        ParsedItem(number="1", title="Kurser og konferencer", presentation="Der afholdes tre kurser."),
+        ParsedItem(number="2", title="Kulturarv", presentation="Kommunens museer og deres samlinger."),
+        ParsedItem(number="3", title="Tildeling", presentation="Ansøgningerne vurderes efter tre kriterier."),
+        ParsedItem(number="4", title="Budget", presentation="Staten giver tilskud. Status på central drift"),
+    )
+    # The stemmer reads "kursus" as kursus and "kurser" as kurs: the singular also looks for its plural
+    # (found as typed, not as a suggestion or some of the words).
+    for q, number in [("kursus og konference", "1"), ("museum", "2"), ("kriterium", "3")]:
+        results = search(q)
+        assert [hit.item.number for hit in results.hits] == [number] and not results.fuzzy, q
+    # Not "status" for "staten", nor "centrum" for "centralt".
+    assert numbers("status") == ["4"] and numbers("staten") == ["4"]
+    assert search("centrum").fuzzy  # no item holds it: what it shows is "Mente du"'s
 
 
 def test_a_compound_written_with_a_suspended_hyphen_is_found_whole():
@@ -815,6 +857,55 @@ def test_the_responsible_person_is_found_under_the_label_ansvarlig():
         ParsedItem(number="2", title="Status", decision="Jeanette Hoppe deltog."),
     )
     assert found("ansvarlig jeanette hoppe") == [("Aabenraa", "1")]
+
+
+def test_how_the_parties_and_members_stood_is_found_with_the_decision():
+    # As Greve prints votes: a ballot letter, and a member with hers. The positions name the party.
+    against = "Imod stemte: (Ø) med bemærkning om placeringen af vandværket."
+    reserved = "Mehmet Zeki Dogru (Ø) tog forbehold for placeringen af vandværket."
+    load(
+        ParsedItem(
+            number="1",
+            title="Lokalplan for nyt vandværk",
+            decision=f"Godkendt.\n{against}",
+            positions=[ParsedPosition(who="Enhedslisten", stance="against", text=against)],
+        ),
+        ParsedItem(
+            number="2",
+            title="Vandværkets kapacitet",
+            decision=f"Godkendt.\n{reserved}",
+            positions=[ParsedPosition(who="Mehmet Zeki Dogru (Ø)", stance="reservation", text=reserved)],
+        ),
+        ParsedItem(
+            number="3",
+            title="Vandværk, status",
+            decision="Taget til efterretning.\n(F) undlod at tage stilling.",
+            positions=[ParsedPosition(who="Socialistisk Folkeparti", stance="abstained", text="(F) undlod")],
+        ),
+    )
+    assert found("enhedslisten imod vandværket") == [("Aabenraa", "1")]
+    assert found("enhedslisten forbehold vandværket") == [("Aabenraa", "2")]
+    assert numbers("enhedslisten", section="decision") == ["1", "2"]
+    # A phrase with a stop word ("at"), which PostgreSQL confirms by reading the decision again.
+    assert numbers('"folkeparti undlod at stemme"', section="decision") == ["3"]
+
+
+def test_refresh_outcomes_indexes_the_party_it_ties_a_member_to():
+    said = "Mehmet Zeki Dogru (Ø) tog forbehold."
+    load(
+        ParsedItem(
+            number="1",
+            title="Vandværk",
+            decision=f"Godkendt.\n{said}",
+            positions=[ParsedPosition(who="Mehmet Zeki Dogru (Ø)", stance="reservation", text=said)],
+        )
+    )
+    # As an import from before the party was read left it: no party, and the index without it.
+    Position.objects.update(party="")
+    refresh_search_vectors(AgendaItem.objects.all())
+    assert found("enhedslisten") == []
+    call_command("refresh_outcomes", verbosity=0)
+    assert found("enhedslisten") == [("Aabenraa", "1")]
 
 
 def test_a_short_item_about_a_word_ranks_above_a_long_one_mentioning_it_in_passing():

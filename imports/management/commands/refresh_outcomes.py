@@ -6,7 +6,8 @@ and party each position names (people named only in positions are added).
 
 The importer sets all of this on import (imports/load.py); this is for items stored before it
 did, or after imports.prose reads decisions better. An outcome a clerk corrected by hand
-(`AgendaItem.edited_fields`) is kept. Cached pages are withdrawn when done.
+(`AgendaItem.edited_fields`) is kept. The items whose positions changed are indexed again for
+search, and cached pages are withdrawn when done.
 """
 
 from django.core.management.base import BaseCommand
@@ -17,6 +18,7 @@ from imports.decisions import outcome_values, position_party, position_person
 from imports.load import get_people
 from meetings.cache import withdraw
 from meetings.models import Municipality
+from search.index import refresh_search_vectors
 
 BATCH = 2000
 
@@ -49,7 +51,13 @@ def refresh_positions(municipality):
         if position.person_id != (person.pk if person else None) or position.party != party:
             position.person, position.party = person, party
             changed.append(position)
-    return Position.objects.bulk_update(changed, ["person", "party"], batch_size=BATCH) if changed else 0
+    if not changed:
+        return 0
+    count = Position.objects.bulk_update(changed, ["person", "party"], batch_size=BATCH)
+    # The decision's search text holds each position's party (search/index.py): bulk_update sends no
+    # signals, so the items are indexed again here.
+    refresh_search_vectors(AgendaItem.objects.filter(pk__in={position.item_id for position in changed}))
+    return count
 
 
 class Command(BaseCommand):
