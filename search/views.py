@@ -3,6 +3,7 @@
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 
 from .people import people_named
@@ -48,6 +49,8 @@ class SearchView(TemplateView):
             context.update(
                 committee_facets=committees, more_committees=len(results.committees) - len(committees)
             )
+            # The hits, then (only a few items hold every word) those that hold some of the words.
+            context["hit_lists"] = [("", results.hits), (_("Punkter med nogle af ordene:"), results.also)]
             for row in results.outcomes:
                 row["url"] = search.url_with(outcome=row["outcome"])
             for row in results.years:

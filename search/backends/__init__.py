@@ -10,7 +10,7 @@ from agenda_items.models import AgendaItem
 
 from ..highlight import matching_bilag
 from ..query import STOP_WORDS, has_or, parse, pieces, tokens, unquestioned
-from ..results import SearchResults, SearchTimedOut
+from ..results import PAGE_SIZE, SearchResults, SearchTimedOut
 from ..vocabulary import spelled_out, suggestion
 from . import common, postgres, sqlite
 
@@ -18,6 +18,11 @@ MAX_QUERY_LENGTH = 500
 # A query of at most this many words and phrases that finds nothing is tried word by word, to leave
 # out those no item holds (each is one look in the index).
 MAX_RELAXED_PIECES = 8
+# A query of several words that at most this many items hold all of may have a word of the reader's
+# own which the item they look for lacks ("pigegarde driftstilskud musik": one report holds all
+# three, the agreement with Greve Pigegarde not "musik"): its first page also shows, after those,
+# the items that hold some of the words (`results.also`).
+FEW_MATCHES = 3
 # The weight of a word's rarity among the items that hold some of the words typed, added to the
 # rank (ts_rank below 1, SQLite's bm25 in the tens): it decides, and the rank orders what it
 # weighs alike.
@@ -71,6 +76,8 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
                         or _search_some_words(results, relaxed, base, backend, section, using)
                     )
                 query = stand_in or query
+            elif results.total <= FEW_MATCHES and results.page == 1 and not results.more_than_max:
+                _add_some_words(results, unquestioned(q), base, backend, section, using)
             matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
         return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
@@ -152,6 +159,34 @@ def _search_some_words(results, q, base, backend, section, using):
     ("kontrolgruppen snyd": the Kontrolgruppen's report, which says "socialt bedrageri".) Returns
     that query compiled (None: not tried, or nothing found, or too many to rank: a page of the
     newest items holding one common word would be no answer)."""
+    found = _some_words(results, q, base, backend, section, using)
+    if found is None:
+        return None
+    trial, either, query = found
+    vars(results).update(vars(trial))
+    results.fuzzy, results.suggestion, results.some_words = True, _as_found(either, results), True
+    return query
+
+
+def _add_some_words(results, q, base, backend, section, using):
+    """Only a few items hold every word of `q` (FEW_MATCHES): add to the page those that hold some of
+    them (`results.also`), ranked as _search_some_words() ranks them, with the Bilag they were found
+    in."""
+    if not results.total or not _required(q)[1]:
+        return
+    found = _some_words(results, q, base, backend, section, using)
+    if found is None:
+        return
+    trial, _either, query = found
+    shown = {hit.item.pk for hit in results.hits}
+    results.also = [hit for hit in trial.hits if hit.item.pk not in shown][: PAGE_SIZE - len(results.hits)]
+    matching_bilag(results.also, query.marks, section == "attachments")
+
+
+def _some_words(results, q, base, backend, section, using):
+    """(a page of the items that hold some of the words and phrases of `q`, that query as typed, and
+    compiled), the page as `results` asks for it; None when not tried (_required()), or nothing
+    was found, or too many to rank."""
     typed, required = _required(q)
     if not required:
         return None
@@ -181,9 +216,7 @@ def _search_some_words(results, q, base, backend, section, using):
     common.fill_page(trial, matched, backend, query, estimate_of, boost=rarer_first)
     if not trial.total or trial.more_than_max or trial.total > common.RANK_LIMIT:  # (also newest first)
         return None
-    vars(results).update(vars(trial))
-    results.fuzzy, results.suggestion, results.some_words = True, _as_found(either, results), True
-    return query
+    return trial, either, query
 
 
 def _required(q):

@@ -632,6 +632,29 @@ def test_a_word_no_item_holds_is_left_out_and_named(client):
     assert [hit.item.number for hit in results.hits] == ["1"]
 
 
+def test_a_few_items_with_every_word_are_followed_by_items_with_some(client):
+    load(
+        ParsedItem(
+            number="1",
+            title="Udbetalt tilskud til kulturområdet",
+            presentation="Driftstilskud til Greve Pigegarde, spillestedet og musikskolen (musik).",
+        ),
+        ParsedItem(number="2", title="Driftstilskudsaftale Greve Pigegarde", presentation="Aftalen fornyes."),
+        ParsedItem(number="3", title="Vejbelysning", presentation="Nye lamper."),
+    )
+    # Only item 1 holds "musik", the reader's own word: item 2, the agreement, follows it.
+    results = search("pigegarde driftstilskud musik")
+    assert (results.total, [hit.item.number for hit in results.hits]) == (1, ["1"])
+    assert [hit.item.number for hit in results.also] == ["2"] and not results.fuzzy
+    body = client.get("/search/", {"q": "pigegarde driftstilskud musik"}).content.decode()
+    assert "Punkter med nogle af ordene:" in body and body.count('class="search-hit"') == 2
+    # The API, like the feed, the export and alerts, answers with what holds every word.
+    data = client.get("/api/search/", {"q": "pigegarde driftstilskud musik"}).json()
+    assert data["total"] == 1 and len(data["results"]) == 1
+    # A word alone adds nothing.
+    assert search("pigegarde").also == [] and search("greve").also == []
+
+
 def test_words_that_each_find_items_but_none_together_show_the_items_with_some(client, monkeypatch):
     missing_word_items()
     # Both words are in the archive, in different items: nothing is left out; the items holding
