@@ -23,7 +23,10 @@ class SearchView(TemplateView):
         if len(cases) == 1:
             return redirect(cases[0])
         if cases:  # the number exists in several municipalities: let the reader choose
-            return redirect(reverse("agenda_items:case_lookup") + "?" + urlencode({"number": self.search.q}))
+            # As stored: the lookup reads the number as written, and the query may be another
+            # spelling of it ("emn 2025 8076").
+            number = cases[0].number
+            return redirect(reverse("agenda_items:case_lookup") + "?" + urlencode({"number": number}))
         context = self.get_context_data(**kwargs)
         # Refused input is a client error. A search stopped for time says so on the page (a marked
         # result, like the API's `timed_out`); the CSV and the feed, which cannot say it, answer 503.

@@ -486,6 +486,29 @@ def test_a_case_number_typed_without_its_prefix_or_dash_goes_to_the_case(client)
         assert client.get("/search/", {"q": q}).status_code == 200, q
 
 
+def test_a_case_number_of_two_municipalities_typed_another_way_offers_both(client):
+    import datetime
+
+    for municipality in ("Aarhus", "Odder"):
+        load_meetings(
+            [
+                ParsedMeeting(
+                    municipality=municipality,
+                    committee="Byrådet",
+                    kind="minutes",
+                    date=datetime.date(2025, 10, 8),
+                    items=[ParsedItem(number="1", title="Ny skole", case_number="EMN-2025-008076")],
+                )
+            ]
+        )
+    response = client.get("/search/", {"q": "emn 2025 8076"})
+    assert response.status_code == 302
+    page = client.get(response.url)
+    cases = Case.objects.all()
+    assert page.status_code == 200 and len(cases) == 2
+    assert all(case.get_absolute_url() in page.content.decode() for case in cases)
+
+
 def test_a_latin_singular_finds_its_plural():
     load(
         ParsedItem(number="1", title="Kurser og konferencer", presentation="Der afholdes tre kurser."),
