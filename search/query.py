@@ -44,11 +44,23 @@ _UNITS = {
 # A percentage is printed "63 %", "63 pct." or "63 procent", and neither index holds the sign: the
 # word after a number is implied by the number, not required.
 _PERCENT = frozenset({"procent", "pct"})
+# An amount in millions or billions, as the minutes may print it in full: "25,5 mio" is also
+# "25.500.000", which then stands for the word as well ((25,5 or 25.500.000) and (mio or millioner or
+# 25.500.000)).
+_SCALES = {"mio": 10**6, "millioner": 10**6, "mia": 10**9, "milliarder": 10**9}
 # Words of Latin declension, whose plural the Snowball stemmer reads as another word: "kursus" is
 # kursus, but "kurser", "kurset" and "kurserne" are kurs; "museum" and "museer", "kriterium" and
 # "kriterier" the same. A singular so typed also looks for its plural (_with_forms()), as typing
 # the plural finds both. Not -rum ("centrum": centr would begin "central") nor -tus ("status": stat).
 _LATIN_SINGULAR = re.compile(r"([^\W\d_]{3,}[ieæ])um|([^\W\d_]{3,}s)us")
+# A word of -ter that drops its e when inflected ("videnscentret", "teatret", "ministrene",
+# "plejecentre"), whose stem the Snowball stemmer reads as another than the word's ("videnscentr",
+# "videnscent"): also looked for as the -ter word, as typing that finds both. "-tre" alone only in a
+# word of seven letters or more ("ytre", "pletre" are no such words).
+_SYNCOPATED = re.compile(r"([^\W\d_]{2,}t)r(?:et|ets|ene|enes)|([^\W\d_]{4,}t)re")
+# A word ending in a or o whose plural the minutes print: "saunaerne", "skemaer", "radioer". SQLite's
+# index reads ae/oe as æ/ø there too ("saunærn"), so the word is also looked for with that e.
+_VOWEL_END = re.compile(r"[^\W\d_]{3,}[ao]")
 # One piece of a query: an optional minus, then a quoted phrase (the closing quote may be
 # missing: '"unbalanced' is a phrase to the end) or a run of anything but space and quote.
 _PIECE = re.compile(r'(-?)(?:"([^"]*)"?|([^\s"]+))')
@@ -170,6 +182,7 @@ def parse(q):
     """Read the query `q` into a Query (an empty Query when nothing is left to search for)."""
     query = Query()
     pending_or = after_number = False
+    scaled = None
     found = list(_PIECE.finditer(unquestioned(q)))
     typed = [match.group(0) for match in found]  # as pieces() reads them
     for i, match in enumerate(found):
@@ -182,7 +195,14 @@ def parse(q):
         words = tokens(phrase if bare == "" else bare)
         if not words:
             continue
+        # (A scale counts as part of its number: "25,5 millioner kroner" is "kr." too.)
         number_before, after_number = after_number, bool(bare) and not minus and is_number(words[-1])
+        after_number = after_number or (number_before and len(words) == 1 and words[0] in _SCALES)
+        # An amount in millions typed before its unit ("25,5 mio"): the amount in full stands for both.
+        scaled_before, scaled = scaled, None
+        if after_number and len(words) == 1 and i + 1 < len(found) and not found[i + 1].group(1):
+            unit = tokens(found[i + 1].group(0))
+            scaled = scaled_amount(words[0], unit[0]) if len(unit) == 1 else None
         if number_before and words[0] in _PERCENT and len(words) == 1 and not (minus or pending_or):
             continue  # "63 procent": the number is what the minutes print (_PERCENT)
         glued = _LETTERS_DIGITS.fullmatch(words[0]) if bare and len(words) == 1 else None
@@ -202,7 +222,7 @@ def parse(q):
         else:
             terms = [Term(tuple(words))]
         # Each term with the other ways the minutes may print it.
-        forms = [_with_forms(term, number_before) for term in terms]
+        forms = [_with_forms(term, number_before, scaled or scaled_before) for term in terms]
         if minus:
             query.excluded.extend(term for alternatives in forms for term in alternatives)
             pending_or = False
@@ -243,19 +263,44 @@ def unquestioned(q):
     return " ".join(match.group(0) for match in kept)
 
 
-def _with_forms(term, after_number):
+def _with_forms(term, after_number, scaled=None):
     """[term], and the other ways the minutes may print it: a number's (number_forms()), a unit's
-    after a number ("kr": "kroner") and a Latin singular's plural ("kursus": "kurser")."""
+    after a number ("kr": "kroner"), an amount's in full (`scaled`, scaled_amount()), a Latin
+    singular's plural ("kursus": "kurser"), a -ter word's ("videnscentret": "videnscenter") and a
+    plural's after a or o ("sauna": "saunae", as SQLite's index holds "saunaerne")."""
     if term.is_phrase:
         return [term]
     word = term.words[0]
     forms = [Term((form,), joined=True) for form in number_forms(word)]
     if after_number and word in _UNITS:
         forms.append(Term((_UNITS[word],), joined=True))
+    if scaled:
+        forms.append(Term((scaled,), joined=True))
     latin = _LATIN_SINGULAR.fullmatch(word)
     if latin:
         forms.append(Term(((latin.group(1) or latin.group(2)) + "er",), joined=True))
+    syncopated = _SYNCOPATED.fullmatch(word)
+    if syncopated:
+        forms.append(Term(((syncopated.group(1) or syncopated.group(2)) + "er",), joined=True))
+    if _VOWEL_END.fullmatch(word):
+        forms.append(Term((word + "e",), joined=True))
     return [term, *forms]
+
+
+def scaled_amount(number, unit):
+    """`number` times the scale of `unit` as the minutes print an amount in full ("25,5", "mio":
+    "25.500.000"); None when `unit` is no scale or the amount is no whole number of kroner."""
+    scale = _SCALES.get(unit)
+    if not scale:
+        return None
+    if number.isdigit():
+        amount = int(number) * scale
+    elif _DECIMAL.fullmatch(number):
+        whole, _separator, fraction = number.replace(",", ".").partition(".")
+        amount = int(whole) * scale + int(fraction) * scale // 10 ** len(fraction)
+    else:
+        return None
+    return f"{amount:,}".replace(",", ".")
 
 
 def number_forms(word):
@@ -276,10 +321,11 @@ def number_forms(word):
 
 def _joinable(clause):
     """A clause that is one plain word of 3 letters or more, no stop word (not a phrase, a number or
-    one of alternatives)."""
-    if len(clause) != 1 or clause[0].is_phrase:
+    one of alternatives typed), with the other ways the minutes may print it (_with_forms())."""
+    typed = [term for term in clause if not term.joined]
+    if len(typed) != 1 or typed[0].is_phrase:
         return False
-    word = clause[0].words[0]
+    word = typed[0].words[0]
     return word.isalpha() and len(word) >= 3 and word not in STOP_WORDS and fold(word) not in STOP_WORDS
 
 
@@ -300,7 +346,7 @@ def _join_neighbours(clauses):
             compounds = [Term((form[:MAX_WORD],), joined=True) for form in forms]
             joined += 1
             before.extend(compounds)
-            result.append([clause[0], *compounds])
+            result.append([*clause, *compounds])
         else:
             result.append(list(clause))
     return result
