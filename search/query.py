@@ -56,7 +56,7 @@ _LATIN_SINGULAR = re.compile(r"([^\W\d_]{3,}[ieæ])um|([^\W\d_]{3,}s)us")
 # A word of -ter that drops its e when inflected ("videnscentret", "teatret", "ministrene",
 # "plejecentre"), whose stem the Snowball stemmer reads as another than the word's ("videnscentr",
 # "videnscent"): also looked for as the -ter word, as typing that finds both. "-tre" alone only in a
-# word of seven letters or more ("ytre", "pletre" are no such words).
+# word of seven letters or more ("ytre" is no such word).
 _SYNCOPATED = re.compile(r"([^\W\d_]{2,}t)r(?:et|ets|ene|enes)|([^\W\d_]{4,}t)re")
 # A word ending in a or o whose plural the minutes print: "saunaerne", "skemaer", "radioer". SQLite's
 # index reads ae/oe as æ/ø there too ("saunærn"), so the word is also looked for with that e.
