@@ -2606,7 +2606,7 @@ def first_page(q):
     """The items on the search page's first page for `q`, as (meeting date, committee, number)."""
     from search.backends import search
 
-    results = search(q)
+    results = search(q, also=True)  # as the search page asks
     hits = results.hits + results.also
     # An undated meeting (the Aarhus seed's first Rådmandsmøde) is (None, committee, number).
     return {

@@ -144,10 +144,13 @@ class SearchRequest:
             return public.filter(ends)
         return Case.objects.none()
 
-    def run(self, page=None):
-        """One page of results (this request's page unless `page` is given)."""
+    def run(self, page=None, also=False):
+        """One page of results (this request's page unless `page` is given); `also`: with the items
+        holding some of the words when only a few hold all (the search page's alone)."""
         self.check()
-        return search(self.q, self.items(), section=self.section, sort=self.sort, page=page or self.page)
+        return search(
+            self.q, self.items(), section=self.section, sort=self.sort, page=page or self.page, also=also
+        )
 
     def url_with(self, **changes):
         """This search's query string with some parameters changed (back on page 1 unless given)."""

@@ -47,8 +47,8 @@ class SearchResults:
     missing: list[str] = field(default_factory=list)
     some_words: bool = False  # no item holds every word: these hits hold some of them (`suggestion`)
     timed_out: bool = False  # the search took longer than SEARCH_TIMEOUT_SECONDS and was stopped
-    # Only a few items hold every word: these hold some of them, shown after those (the search page's
-    # alone; the API, feeds, exports and alerts answer with the items that hold every word).
+    # Only a few items hold every word: these hold some of them, shown after those (search(also=True):
+    # the search page's alone; the API, feeds, exports and alerts answer with every word's, unslowed).
     also: list[Hit] = field(default_factory=list)
 
     @property

@@ -41,8 +41,9 @@ def backend_for(using):
     return postgres if connections[using].vendor == "postgresql" else sqlite
 
 
-def search(q, items=None, *, section=None, sort="relevance", page=1):
-    """Search `items` (default: all open items) for `q`; `items` carries the page's filters.
+def search(q, items=None, *, section=None, sort="relevance", page=1, also=False):
+    """Search `items` (default: all open items) for `q`; `items` carries the page's filters; `also`:
+    add the items with some of the words when only a few hold all (FEW_MATCHES; the search page's).
 
     Returns SearchResults for one page. An empty or odd query is simply a search without hits,
     and one that takes too long comes back with `timed_out`. (Input that no search may get, such
@@ -76,7 +77,7 @@ def search(q, items=None, *, section=None, sort="relevance", page=1):
                         or _search_some_words(results, relaxed, base, backend, section, using)
                     )
                 query = stand_in or query
-            elif results.total <= FEW_MATCHES and results.page == 1 and not results.more_than_max:
+            elif also and results.total <= FEW_MATCHES and results.page == 1 and not results.more_than_max:
                 _add_some_words(results, unquestioned(q), base, backend, section, using)
             matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
