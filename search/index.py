@@ -353,12 +353,12 @@ def refresh_sqlite(cursor, ids):
     count = 0
     for start in range(0, len(rows), _CHUNK):
         chunk = rows[start : start + _CHUNK]
-        bilag = {}
-        cursor.execute(_SQLITE_BILAG_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
+        bilag, chunk_ids = {}, ",".join(str(row[0]) for row in chunk)
+        cursor.execute(_SQLITE_BILAG_SQL.format(ids=chunk_ids))
         for item_id, title, text in cursor.fetchall():
             bilag.setdefault(item_id, []).append(f"{title}\n{text}")
         votes = {}
-        cursor.execute(_SQLITE_POSITIONS_SQL.format(ids=",".join(str(row[0]) for row in chunk)))
+        cursor.execute(_SQLITE_POSITIONS_SQL.format(ids=chunk_ids))
         for item_id, who, party, stance in cursor.fetchall():
             votes.setdefault(item_id, []).append(position_line(who, party, stance))
         texts, vocabulary = {}, set()

@@ -276,12 +276,9 @@ def _with_forms(term, after_number, scaled=None):
         forms.append(Term((_UNITS[word],), joined=True))
     if scaled:
         forms.append(Term((scaled,), joined=True))
-    latin = _LATIN_SINGULAR.fullmatch(word)
-    if latin:
-        forms.append(Term(((latin.group(1) or latin.group(2)) + "er",), joined=True))
-    syncopated = _SYNCOPATED.fullmatch(word)
-    if syncopated:
-        forms.append(Term(((syncopated.group(1) or syncopated.group(2)) + "er",), joined=True))
+    for declined in (_LATIN_SINGULAR.fullmatch(word), _SYNCOPATED.fullmatch(word)):
+        if declined:  # the word's plural or -er form: its stem and "er"
+            forms.append(Term(((declined.group(1) or declined.group(2)) + "er",), joined=True))
     if _VOWEL_END.fullmatch(word):
         forms.append(Term((word + "e",), joined=True))
     return [term, *forms]
@@ -477,9 +474,7 @@ def case_number_forms(q):
     zeros ("emn 2025 3383" is "EMN-2025-003383"), and with a letter after them and without it; "2025
     3383" alone is two numbers, not a case, but "22 011038" and "22011038" have the shape of Greve's
     numbers."""
-    text = (q or "").strip()
-    word = _CASE_WORD.match(text)
-    text = text[word.end() :].strip() if word else text
+    text, word = _after_case_word(q)
     text = _GLUED_YEAR_SERIAL.sub(r"\1-\2", _GLUED.sub(r"\1-\2-\3", text))
     if len(text) > 40 or not _CASE_SHAPE.match(text):
         return []
@@ -488,8 +483,7 @@ def case_number_forms(q):
     forms = [[]]
     for part in _CASE_PARTS.split(text.upper()):
         # A serial number (3+ digits) may be typed without the zeros Aarhus pads it with.
-        serial = part.isdigit() and len(part) >= 3
-        variants = dict.fromkeys([part, part.lstrip("0") or "0", part.zfill(6)] if serial else [part])
+        variants = _serial_forms(part) if part.isdigit() and len(part) >= 3 else [part]
         forms = [form + [variant] for form in forms for variant in variants]
     forms = {"/".join(form) for form in forms}
     if text[-1].isdigit():
@@ -503,10 +497,21 @@ def case_number_tails(q):
     serial typed without the prefix the number may be stored with ("2025-008076", "2025 008076"
     or "2025008076" for "EMN-2025-008076"); none otherwise. The serial with and without the zeros
     Aarhus pads it with."""
-    word = _CASE_WORD.match((q or "").strip())
-    text = (q or "").strip()[word.end() :] if word else (q or "").strip()
-    tail = _YEAR_SERIAL_TAIL.match(text.strip())
+    text, word = _after_case_word(q)
+    tail = _YEAR_SERIAL_TAIL.match(text)
     if not tail or (len(tail.group(2)) < 5 and not word):
         return []
     year, serial = tail.groups()
-    return sorted({f"/{year}/{variant}" for variant in (serial, serial.lstrip("0"), serial.zfill(6))})
+    return sorted(f"/{year}/{variant}" for variant in _serial_forms(serial))
+
+
+def _after_case_word(q):
+    """(`q` without the word before a case number, if it has one ("sag nr."), whether it had)."""
+    text = (q or "").strip()
+    word = _CASE_WORD.match(text)
+    return (text[word.end() :].strip(), True) if word else (text, False)
+
+
+def _serial_forms(serial):
+    """A serial number as typed, without the zeros Aarhus pads it with, and with them (six digits)."""
+    return list(dict.fromkeys([serial, serial.lstrip("0") or "0", serial.zfill(6)]))

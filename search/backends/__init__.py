@@ -173,9 +173,9 @@ def _add_some_words(results, q, base, backend, section, using):
     """Only a few items hold every word of `q` (FEW_MATCHES): add to the page those that hold some of
     them (`results.also`), ranked as _search_some_words() ranks them, with the Bilag they were found
     in."""
-    if not results.total or not _required(q)[1]:
+    if not results.total:
         return
-    found = _some_words(results, q, base, backend, section, using)
+    found = _some_words(results, q, base, backend, section, using)  # (None: not for this query)
     if found is None:
         return
     trial, _either, query = found
