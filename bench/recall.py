@@ -2603,16 +2603,17 @@ def import_documents():
 
 
 def first_page(q):
-    """The items on the search page's first page for `q`, as (meeting date, committee, number)."""
+    """The items on the search page's first page for `q`, as (meeting date, committee, number): its
+    hits and the other items of their cases linked under them."""
     from search.backends import search
 
-    results = search(q, also=True)  # as the search page asks
-    hits = results.hits + results.also
+    results = search(q, also=True, by_case=True)  # as the search page asks
+    items = [item for hit in results.hits + results.also for item in (hit.item, *hit.others)]
     # An undated meeting (the Aarhus seed's first Rådmandsmøde) is (None, committee, number).
     return {
-        (date and date.isoformat(), h.item.meeting.committee.name, h.item.number)
-        for h in hits
-        for date in [h.item.meeting.date]
+        (date and date.isoformat(), item.meeting.committee.name, item.number)
+        for item in items
+        for date in [item.meeting.date]
     }
 
 

@@ -144,12 +144,19 @@ class SearchRequest:
             return public.filter(ends)
         return Case.objects.none()
 
-    def run(self, page=None, also=False):
-        """One page of results (this request's page unless `page` is given); `also`: with the items
-        holding some of the words when only a few hold all (the search page's alone)."""
+    def run(self, page=None, *, also=False, by_case=False):
+        """One page of results (this request's page unless `page` is given); `also` and `by_case`, the
+        search page's alone: with the items holding some of the words when only a few hold all, and a
+        case's items as one hit."""
         self.check()
         return search(
-            self.q, self.items(), section=self.section, sort=self.sort, page=page or self.page, also=also
+            self.q,
+            self.items(),
+            section=self.section,
+            sort=self.sort,
+            page=page or self.page,
+            also=also,
+            by_case=by_case,
         )
 
     def url_with(self, **changes):

@@ -14,6 +14,9 @@ RANK_LIMIT = 2_000
 # walks further down the date index, so the deep pages are cut off here (1 000 items); the
 # date and committee filters reach the rest.
 MANY_RESULTS_PAGES = 50
+# The other items of a hit's case that match, named under it (SearchResults.by_case); the case page
+# lists them all.
+OTHER_TREATMENTS = 8
 # The deepest page any surface offers.
 MAX_PAGE = MAX_RESULTS // PAGE_SIZE
 
@@ -27,13 +30,21 @@ class Hit:
     item: object  # an AgendaItem with its meeting, committee, municipality and case
     snippet: str  # safe HTML: escaped text with <mark> around the matches
     attachment: object = None  # the Bilag the words were found in, when the item's own text lacks them
+    # SearchResults.by_case: the case's other items that match, oldest first (at most OTHER_TREATMENTS),
+    # and how many more match.
+    others: list = field(default_factory=list)
+    more_others: int = 0
 
 
 @dataclass
 class SearchResults:
     query: str
     hits: list[Hit] = field(default_factory=list)
-    total: int = 0
+    total: int = 0  # the items that match
+    # The case's items as one hit (the search page's: Greve prints a case's text again at each
+    # meeting that treats it, and its copies filled the page), else each item as one.
+    by_case: bool = False
+    listed: int = 0  # the hits the matches make (by_case: the cases, and the items without one)
     more_than_max: bool = False  # total is MAX_RESULTS and there are more
     too_many_to_rank: bool = False  # relevance was asked for, but more than RANK_LIMIT matched
     page: int = 1
@@ -55,7 +66,7 @@ class SearchResults:
     def has_next(self):
         if self.more_than_max:
             return self.page < MANY_RESULTS_PAGES and len(self.hits) == PAGE_SIZE
-        return self.page * PAGE_SIZE < self.total
+        return self.page * PAGE_SIZE < self.listed
 
     @property
     def has_previous(self):

@@ -35,7 +35,7 @@ class SearchView(TemplateView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         search = self.search
-        results = search.run(also=True) if search.runnable else None
+        results = search.run(also=True, by_case=True) if search.runnable else None
         if results:
             page = results.page
             if results.suggestion:

@@ -41,16 +41,17 @@ def backend_for(using):
     return postgres if connections[using].vendor == "postgresql" else sqlite
 
 
-def search(q, items=None, *, section=None, sort="relevance", page=1, also=False):
+def search(q, items=None, *, section=None, sort="relevance", page=1, also=False, by_case=False):
     """Search `items` (default: all open items) for `q`; `items` carries the page's filters; `also`:
-    add the items with some of the words when only a few hold all (FEW_MATCHES; the search page's).
+    add the items with some of the words when only a few hold all (FEW_MATCHES); `by_case`: a case's
+    matching items as one hit (SearchResults.by_case). Both are the search page's.
 
     Returns SearchResults for one page. An empty or odd query is simply a search without hits,
     and one that takes too long comes back with `timed_out`. (Input that no search may get, such
     as control characters, is refused before this by SearchRequest.)
     """
     q = (q or "").strip()[:MAX_QUERY_LENGTH]
-    results = SearchResults(query=q, page=max(1, page), sort=sort)
+    results = SearchResults(query=q, page=max(1, page), sort=sort, by_case=by_case)
     base = (AgendaItem.objects.all() if items is None else items).filter(closed=False)
     using = router.db_for_read(AgendaItem)
     backend = backend_for(using)
@@ -77,11 +78,11 @@ def search(q, items=None, *, section=None, sort="relevance", page=1, also=False)
                         or _search_some_words(results, relaxed, base, backend, section, using)
                     )
                 query = stand_in or query
-            elif also and results.total <= FEW_MATCHES and results.page == 1 and not results.more_than_max:
+            elif also and results.listed <= FEW_MATCHES and results.page == 1 and not results.more_than_max:
                 _add_some_words(results, unquestioned(q), base, backend, section, using)
             matching_bilag(results.hits, query.marks if query else parsed.words, section == "attachments")
     except SearchTimedOut:
-        return SearchResults(query=q, page=results.page, sort=sort, timed_out=True)
+        return SearchResults(query=q, page=results.page, sort=sort, by_case=by_case, timed_out=True)
     return results
 
 
@@ -180,7 +181,10 @@ def _add_some_words(results, q, base, backend, section, using):
         return
     trial, _either, query = found
     shown = {hit.item.pk for hit in results.hits}
-    results.also = [hit for hit in trial.hits if hit.item.pk not in shown][: PAGE_SIZE - len(results.hits)]
+    cases = {hit.item.case_id for hit in results.hits if hit.item.case_id}
+    results.also = [hit for hit in trial.hits if hit.item.pk not in shown and hit.item.case_id not in cases][
+        : PAGE_SIZE - len(results.hits)
+    ]
     matching_bilag(results.also, query.marks, section == "attachments")
 
 
@@ -213,7 +217,7 @@ def _some_words(results, q, base, backend, section, using):
                 weights[pk] += RARER_FIRST * math.log((len(ids) + 1) / len(pks))
         return weights
 
-    trial = SearchResults(query=results.query, page=results.page, sort=results.sort)
+    trial = SearchResults(query=results.query, page=results.page, sort=results.sort, by_case=results.by_case)
     common.fill_page(trial, matched, backend, query, estimate_of, boost=rarer_first)
     if not trial.total or trial.more_than_max or trial.total > common.RANK_LIMIT:  # (also newest first)
         return None

@@ -1,6 +1,7 @@
 """What every backend shares: one page of whatever a backend matched, ranked and faceted within
 bounds, with its snippets."""
 
+import datetime
 from collections import Counter
 
 from django.db import connections
@@ -11,7 +12,7 @@ from meetings.models import Committee, Meeting
 
 from ..highlight import plain_snippets
 from ..query import parse
-from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, PAGE_SIZE, RANK_LIMIT, Hit
+from ..results import MANY_RESULTS_PAGES, MAX_RESULTS, OTHER_TREATMENTS, PAGE_SIZE, RANK_LIMIT, Hit
 
 
 def fill_page(results, matched, backend, query=None, estimate_of=None, boost=None):
@@ -27,13 +28,14 @@ def fill_page(results, matched, backend, query=None, estimate_of=None, boost=Non
     # How many matches are counted and faceted at most: a backend may count fewer for a query each
     # of whose matches costs more to confirm (PostgreSQL: a phrase, by its words' positions).
     cap = backend.count_limit(query) if query is not None else MAX_RESULTS
+    groups = more = ()  # (not many) each hit's items, its own first, and how many more match
     many = estimate_of is not None and backend.estimated_count(estimate_of) > backend.ESTIMATE_LIMIT
     if not many:
         # The bounded set's items, then their meetings' dates and committees: the facets are
         # counted and the order is decided from these rows, and only the page is fetched whole.
         # (Joining the meetings in the first query made PostgreSQL read all of them, also when
         # there turn out to be too many matches to use any.)
-        found = list(matched.order_by().values_list("pk", "meeting_id", "outcome")[: cap + 1])
+        found = list(matched.order_by().values_list("pk", "meeting_id", "outcome", "case_id")[: cap + 1])
         many = len(found) > cap
     if many:
         # Too many to rank or facet: newest first, straight down the date index.
@@ -45,7 +47,8 @@ def fill_page(results, matched, backend, query=None, estimate_of=None, boost=Non
             # Fewer than a page, where the estimate expected too many (an estimate can be far off:
             # PostgreSQL's statistics do not tell the Bilag's words from the rest of an item's):
             # these are all there are, counted, faceted and ranked as such.
-            found, many = [(item.pk, item.meeting_id, item.outcome) for item in page_items], False
+            found = [(item.pk, item.meeting_id, item.outcome, item.case_id) for item in page_items]
+            many = False
         else:
             results.more_than_max, results.total, results.sort = True, cap, "date"
     if not many:
@@ -72,30 +75,58 @@ def fill_page(results, matched, backend, query=None, estimate_of=None, boost=Non
                 -row[0],
             )
         )
+        listed = by_case(rows) if results.by_case else [[row[0]] for row in rows]
+        results.listed = len(listed)
         start = (results.page - 1) * PAGE_SIZE
-        page_ids = [row[0] for row in rows[start : start + PAGE_SIZE]]
-        by_pk = AgendaItem.objects.filter(pk__in=page_ids).with_meeting().in_bulk()
-        page_items = [by_pk[pk] for pk in page_ids]
+        shown = [pks[: 1 + OTHER_TREATMENTS] for pks in listed[start : start + PAGE_SIZE]]
+        more = [max(0, len(pks) - 1 - OTHER_TREATMENTS) for pks in listed[start : start + PAGE_SIZE]]
+        by_pk = AgendaItem.objects.filter(pk__in=[pk for pks in shown for pk in pks]).with_meeting().in_bulk()
+        groups = [[by_pk[pk] for pk in pks] for pks in shown]
+        page_items = [shown_for(group) for group in groups]
     if query is not None:
         snippets = plain_snippets(page_items, query.marks, query.phrases_typed)
     else:
         snippets = plain_snippets(page_items, parse(results.query).words)
     results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
+    for hit, group, more_others in zip(results.hits, groups, more, strict=bool(groups)):
+        # Oldest first, undated last: the case's course.
+        hit.others = sorted(
+            (item for item in group if item is not hit.item),
+            key=lambda item: (item.meeting.date or datetime.date.max, item.pk),
+        )
+        hit.more_others = more_others
+
+
+def shown_for(group):
+    """The item a hit shows of `group` (its case's matches, the best first): the newest of the best
+    one's copies (the same title), the case where it stands (Greve's Byråd after its committees),
+    though the committees' copies may rank a little higher."""
+    return max(
+        (item for item in group if item.title == group[0].title),
+        key=lambda item: (item.meeting.date or datetime.date.min, item.pk),
+    )
+
+
+def by_case(rows):
+    """The matches' ids (`rows` in the order shown) as hits: each case's in one, its first item
+    first; an item without a case is a hit of its own."""
+    hits = {}
+    for row in rows:
+        hits.setdefault(row[4] if row[4] is not None else ("item", row[0]), []).append(row[0])
+    return list(hits.values())
 
 
 def match_rows(found, using):
-    """(pk, date, committee id, outcome) of each match of `found` ((pk, meeting id, outcome) rows).
-    The committees' names are read once per committee by facets(): joined here they were read and
-    decoded once per match (4 500 meetings: 15 against 8 ms)."""
+    """(pk, date, committee id, outcome, case id) of each match of `found` ((pk, meeting id, outcome,
+    case id) rows). The committees' names are read once per committee by facets(): joined here they
+    were read and decoded once per match (4 500 meetings: 15 against 8 ms)."""
     meetings = {
         pk: (date, committee_id)
-        for pk, date, committee_id in with_pks(
-            Meeting.objects.using(using), {meeting_id for _, meeting_id, _ in found}
-        )
+        for pk, date, committee_id in with_pks(Meeting.objects.using(using), {row[1] for row in found})
         .order_by()
         .values_list("pk", "date", "committee_id")
     }
-    return [(pk, *meetings[meeting_id], outcome) for pk, meeting_id, outcome in found]
+    return [(pk, *meetings[meeting_id], outcome, case) for pk, meeting_id, outcome, case in found]
 
 
 # Added to the rank of a match that holds the words typed together as typed: above any rank
@@ -147,7 +178,7 @@ def with_pks(queryset, pks):
 def facets(rows, using):
     """Counts per committee, per year and per outcome from the matches' rows (match_rows())."""
     committees, years, outcomes = Counter(), Counter(), Counter()
-    for _pk, date, committee_id, outcome in rows:
+    for _pk, date, committee_id, outcome, _case in rows:
         committees[committee_id] += 1
         years[date.year if date else None] += 1
         if outcome:

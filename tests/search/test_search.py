@@ -714,6 +714,91 @@ def test_a_few_items_with_every_word_are_followed_by_items_with_some(client):
     assert search("pigegarde", also=True).also == [] and search("greve", also=True).also == []
 
 
+def test_the_search_page_shows_a_cases_items_as_one_hit(client):
+    """Greve prints a case's text again at each meeting that treats it: its copies filled the page
+    and pushed other cases off it. The search page shows a case's matching items as one hit, the
+    newest copy of the best ranked (where the case stands), with the others linked under it (oldest
+    first); the API lists every item."""
+    text = "Svømmehallens bassin får lavere temperatur."
+    for committee, date, number, title, presentation in [
+        # The committee's copy says it twice, and ranks above the others.
+        ("Kultur- og Fritidsudvalget", "2023-02-27", "4", "Energitiltag i svømmehallen", f"{text} {text}"),
+        ("Økonomiudvalget", "2023-03-01", "7", "Energitiltag i svømmehallen", text),
+        ("Byråd", "2023-03-06", "12", "Energitiltag i svømmehallen", text),
+        # Later in the same case, under another title: the newest, but not a copy of the best.
+        ("Økonomiudvalget", "2023-09-04", "3", "Opfølgning på energibesparelser", "Temperatur, svømmehal."),
+    ]:
+        load(
+            ParsedItem(number=number, title=title, case_number="23-000359", presentation=presentation),
+            committee=committee,
+            date=date,
+        )
+    load(
+        ParsedItem(
+            number="2", title="Svømmehallens åbningstider", case_number="23-000400", presentation=text
+        ),
+        ParsedItem(number="3", title="Temperatur i svømmehal, borgerforslag", presentation=text),
+        committee="Kultur- og Fritidsudvalget",
+        date="2023-05-01",
+    )
+    results = search("temperatur svømmehal", by_case=True)
+    assert (results.total, results.listed) == (6, 3)
+    hits = {hit.item.title: hit for hit in results.hits}
+    assert sorted(hits) == [
+        "Energitiltag i svømmehallen",
+        "Svømmehallens åbningstider",
+        "Temperatur i svømmehal, borgerforslag",
+    ]
+    case_hit = hits["Energitiltag i svømmehallen"]
+    assert (case_hit.item.meeting.committee.name, case_hit.item.number) == ("Byråd", "12")
+    assert [(item.meeting.date.isoformat(), item.number) for item in case_hit.others] == [
+        ("2023-02-27", "4"),
+        ("2023-03-01", "7"),
+        ("2023-09-04", "3"),
+    ]
+    assert case_hit.more_others == 0 and hits["Svømmehallens åbningstider"].others == []
+    # Each item its own hit where the items are asked for (the API, feeds, exports and alerts).
+    assert (search("temperatur svømmehal").total, len(search("temperatur svømmehal").hits)) == (6, 6)
+    body = client.get("/search/", {"q": "temperatur svømmehal"}).content.decode()
+    assert body.count('class="search-hit"') == 3 and "6 punkter" in body
+    assert "punkter i samme sag vises samlet (3 resultater)" in body and "Samme sag også:" in body
+    assert client.get("/api/search/", {"q": "temperatur svømmehal"}).json()["total"] == 6
+
+
+def test_a_hit_names_at_most_a_few_of_its_cases_other_items(client, monkeypatch):
+    monkeypatch.setattr("search.backends.common.OTHER_TREATMENTS", 2)
+    for day in range(1, 6):
+        load(
+            ParsedItem(
+                number="1", title="Budgetopfølgning", case_number="23-000759", presentation="Kassebeholdning."
+            ),
+            date=f"2023-0{day}-01",
+        )
+    results = search("kassebeholdning", by_case=True)
+    assert (results.total, results.listed, len(results.hits)) == (5, 1, 1)
+    hit = results.hits[0]
+    assert (len(hit.others), hit.more_others) == (2, 2)
+    body = client.get("/search/", {"q": "kassebeholdning"}).content.decode()
+    assert f'og <a href="{hit.item.case.get_absolute_url()}">2 punkter mere</a>' in body
+
+
+def test_pages_of_hits_by_case_count_the_cases():
+    for committee, date in [("Økonomiudvalget", "2023-03-01"), ("Byråd", "2023-03-06")]:
+        load(
+            *(
+                ParsedItem(number=str(n), title=f"Vejvedligeholdelse {n}", case_number=f"23-{n:06}")
+                for n in range(1, 22)
+            ),
+            committee=committee,
+            date=date,
+        )
+    first, second = (search("vejvedligeholdelse", by_case=True, page=page) for page in (1, 2))
+    assert (first.total, first.listed, len(first.hits), first.has_next) == (42, 21, 20, True)
+    assert (len(second.hits), second.has_next) == (1, False)
+    cases = [hit.item.case_id for hit in first.hits + second.hits]
+    assert len(set(cases)) == 21 and all(len(hit.others) == 1 for hit in first.hits + second.hits)
+
+
 def test_words_that_each_find_items_but_none_together_show_the_items_with_some(client, monkeypatch):
     missing_word_items()
     # Both words are in the archive, in different items: nothing is left out; the items holding
