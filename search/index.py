@@ -273,15 +273,16 @@ def reindex_postgres(cursor, own_vectors=True):
     return cursor.rowcount
 
 
-# The texts of open items that may write a compound with a suspended hyphen ("toilet- og badevogne"),
-# for add_compounds_postgres(): the parts of _PG_PARTS as stored, by id range or ids.
-_PG_SUSPENDED_SQL = f"""
+# The texts of open items that may write a compound apart, with a suspended hyphen ("toilet- og
+# badevogne") or a hyphen between its parts ("ti-årsplan"), for add_compounds_postgres(): the parts of
+# _PG_PARTS as stored, by id range or ids.
+_PG_APART_SQL = f"""
 SELECT t.* FROM (
     SELECT i.id, {", ".join(f"{text} AS t{n}" for n, (text, *_) in enumerate(_PG_PARTS))}
     FROM agenda_items_agendaitem AS i WHERE NOT i.closed AND {{where}}
 ) AS t
 WHERE concat_ws(' ', {", ".join(f"t.t{n}" for n in range(len(_PG_PARTS)))})
-    ~* '[[:alpha:]][-\u2010\u2011],?[[:space:]]+(og|eller|samt)[[:space:]]+[[:alpha:]]'
+    ~* '[[:alpha:]][-\u2010\u2011](,?[[:space:]]+(og|eller|samt)[[:space:]]+)?[[:alpha:]]'
 """
 # The compounds added to an item's vectors, each part's under the part's weight and in its column's
 # own vector; and to the vocabulary.
@@ -306,10 +307,10 @@ _PG_COMPOUND_CHUNK = 2000
 
 
 def add_compounds_postgres(cursor, ids):
-    """Add the compounds the texts of `ids` (all items when None) write with a suspended hyphen
-    (query.suspended_compounds()) to their vectors, after the vectors were made from the texts: a
-    reader types "toiletvogne" or "teknikudvalget" for "toilet- og badevogne" or "Klima-, Teknik- og
-    Miljøudvalget". SQLite's refresh_sqlite() adds them to the columns the same way."""
+    """Add the compounds the texts of `ids` (all items when None) write apart (_compounds()) to their
+    vectors, after the vectors were made from the texts: a reader types "toiletvogne",
+    "teknikudvalget" or "tiårsplan" for "toilet- og badevogne", "Klima-, Teknik- og Miljøudvalget" or
+    "ti-årsplan". SQLite's refresh_sqlite() adds them to the columns the same way."""
     if ids is None:
         cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
         low, high = cursor.fetchone()
@@ -318,7 +319,7 @@ def add_compounds_postgres(cursor, ids):
     else:
         batches = [("i.id = ANY(%s)", [ids])]
     for where, params in batches:
-        cursor.execute(_PG_SUSPENDED_SQL.replace("{where}", where), params)
+        cursor.execute(_PG_APART_SQL.replace("{where}", where), params)
         texts = {row[0]: row[1:] for row in cursor.fetchall()}
         compounds = _compounds(texts, set(), cursor) if texts else {}
         if not compounds:
@@ -333,6 +334,19 @@ def add_compounds_postgres(cursor, ids):
             _PG_COMPOUND_LEXEMES_SQL,
             [" ".join(" ".join(part) for words in compounds.values() for part in words)],
         )
+
+
+def reindex_apart_postgres(cursor):
+    """Re-index the open items whose texts may write a compound apart (_PG_APART_SQL), read 2 000 ids
+    at a time; for search 0013, whose cursor commits each statement on its own."""
+    cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
+    low, high = cursor.fetchone()
+    select = f"SELECT id FROM ({_PG_APART_SQL.replace('{where}', 'i.id >= %s AND i.id < %s')}) AS apart"
+    for start in [] if low is None else range(low, high + 1, _PG_COMPOUND_CHUNK):
+        cursor.execute(select, [start, start + _PG_COMPOUND_CHUNK])
+        ids = [row[0] for row in cursor.fetchall()]
+        if ids:
+            refresh_items(cursor, ids)
 
 
 def refresh_sqlite(cursor, ids):
@@ -400,17 +414,20 @@ def refresh_sqlite(cursor, ids):
 
 
 def _compounds(texts, vocabulary, cursor):
-    """{item id: [the compounds each text writes with a suspended hyphen]} for `texts` ({item id:
-    its texts}), as query.suspended_compounds() reads them against the archive's vocabulary and
-    `vocabulary` (the stems of these items, which it may not hold yet); one lookup for them all."""
-    from .query import suspended_compounds
+    """{item id: [the compounds each text writes apart]} for `texts` ({item id: its texts}): with a
+    suspended hyphen, as query.suspended_compounds() reads them against the archive's vocabulary and
+    `vocabulary` (the stems of these items, which it may not hold yet; one lookup for them all), and
+    with a hyphen between the parts (query.hyphen_compounds())."""
+    from .query import hyphen_compounds, suspended_compounds
     from .vocabulary import in_vocabulary
 
     def known(stems):
         return (stems & vocabulary) | in_vocabulary(stems - vocabulary, cursor)
 
     found = iter(suspended_compounds([text for item_texts in texts.values() for text in item_texts], known))
-    by_item = {pk: [next(found) for _text in item_texts] for pk, item_texts in texts.items()}
+    by_item = {
+        pk: [next(found) + hyphen_compounds(text) for text in item_texts] for pk, item_texts in texts.items()
+    }
     return {pk: words for pk, words in by_item.items() if any(words)}
 
 

@@ -443,6 +443,21 @@ def suspended_compounds(texts, in_vocabulary):
     return compounds
 
 
+# A compound written with a hyphen between its parts ("ti-årsplan", "el-biler", or a line broken in
+# the word, "tillægsbevil-linger"), which the index reads as two words: it is indexed joined too, as
+# a reader types it ("tiårsplan", "tillægsbevillinger"). Not a number ("Covid-19") nor a suspended
+# hyphen ("Klima-, Teknik- og"), and not under MIN_JOINED letters ("a-d").
+_HYPHENATED = re.compile(r"(?<![\w\u2010\u2011-])[^\W\d_]+(?:[-\u2010\u2011][^\W\d_]+)+(?![\w\u2010\u2011-])")
+_HYPHENS = re.compile(r"[-\u2010\u2011]")
+MIN_JOINED = 5
+
+
+def hyphen_compounds(text):
+    """The words `text` writes with hyphens between letters, joined, in lower case, for the index."""
+    joined = (_HYPHENS.sub("", match.group(0)).casefold() for match in _HYPHENATED.finditer(text or ""))
+    return [word for word in joined if len(word) >= MIN_JOINED]
+
+
 # A word typed before a case number: "sag 24/34838", "sagsnr. 24/34838", "sag nr. 24/34838",
 # "sagsnr.: 24/34838" (as a letter prints it), "j.nr. 24/34838", "journalnummer 24/34838".
 _CASE_WORD = re.compile(
