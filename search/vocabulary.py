@@ -17,7 +17,7 @@ from itertools import islice, product
 from django.db import connections, transaction
 from rapidfuzz.distance import OSA
 
-from .query import STOP_WORDS, fold, is_number, stem, stem_as_typed
+from .query import MIN_COMPOUND_PART, STOP_WORDS, fold, is_number, stem, stem_as_typed
 
 # At most this many compounds stand in for one word: the query stays small and fast.
 MAX_TAILS = 30
@@ -62,6 +62,20 @@ def tails(word, using):
                 [backwards, backwards + "\U0010ffff", MAX_TAILS],
             )
         return [row[0] for row in cursor.fetchall()]
+
+
+def last_part(word, using):
+    """`word`'s last part, read as a compound of a first part (at least MIN_COMPOUND_PART letters) and
+    a word of the vocabulary (at least MIN_TAIL letters, no stop word), the longest such: the thing a
+    Danish compound is a kind of ("skraldegebyr": "gebyr"). None: a phrase, a number, or no tail
+    the vocabulary holds."""
+    word = word.lower()
+    if not word.isalpha() or len(word) < MIN_COMPOUND_PART + MIN_TAIL:
+        return None
+    tails = [word[cut:] for cut in range(MIN_COMPOUND_PART, len(word) - MIN_TAIL + 1)]  # longest first
+    with connections[using].cursor() as cursor:
+        known = in_vocabulary({stem(tail) for tail in tails}, cursor)
+    return next((tail for tail in tails if stem(tail) in known and tail not in STOP_WORDS), None)
 
 
 def _known(base, cursor, vendor):

@@ -11,7 +11,7 @@ from agenda_items.models import AgendaItem
 from ..highlight import matching_bilag
 from ..query import STOP_WORDS, has_or, parse, pieces, tokens, unquestioned
 from ..results import PAGE_SIZE, SearchResults, SearchTimedOut
-from ..vocabulary import spelled_out, suggestion
+from ..vocabulary import last_part, spelled_out, suggestion
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
@@ -131,14 +131,20 @@ def _search_without_missing(results, q, base, backend, section, using):
     without the words and phrases that find nothing on their own (within the same filters and
     section), naming them in `results.missing`; returns that query compiled (None: nothing left
     out, or what is left finds nothing; `q` None: nothing to try). Not for a query with `or`, which
-    asks for either already (_required())."""
+    asks for either already (_required()). A compound no item holds stands in for itself by its last
+    part, the thing it is a kind of, when that finds something ("skraldegebyr 2024": gebyr 2024,
+    whose compound tails find "affaldsgebyr"); still named as missing."""
     typed, required = _required(q)
     if not required:
         return None
     missing = [piece for piece in required if not _finds(piece, base, backend, section, using)]
-    if not missing or len(missing) == len(required):
+    parts = {piece: last_part(piece, using) for piece in missing}
+    parts = {
+        piece: part for piece, part in parts.items() if part and _finds(part, base, backend, section, using)
+    }
+    if not missing or (len(missing) == len(required) and not parts):
         return None
-    kept = " ".join(piece for piece in typed if piece not in missing)
+    kept = " ".join(parts.get(piece, piece) for piece in typed if piece not in missing or piece in parts)
     matched, query, estimate_of = backend.match(base, parse(kept), section, SECTIONS, using)
     if matched is None:
         return None

@@ -843,10 +843,38 @@ def test_words_that_each_find_items_but_none_together_show_the_items_with_some(c
     monkeypatch.setattr("search.backends.common.RANK_LIMIT", 2)
     assert search("Balticagade grenåvej").total == 0
     assert search("Balticagade grenåvej", sort="date").total == 0
-    # Nothing is left of a query whose every word is unknown, and a query with "or" asks for
-    # either already.
-    assert search("fartnedsættelse fodgængerbro").total == 0
+    # Nothing is left of a query whose every word is unknown (and no compound of known words), and a
+    # query with "or" asks for either already.
+    assert search("fartbro fodgængerbro").total == 0
     assert search("fartnedsættelse or fodgængerbro Grenåvej").total == 0
+
+
+def test_a_compound_no_item_holds_stands_in_for_itself_by_its_last_part(client):
+    load(
+        ParsedItem(
+            number="1",
+            title="Gebyrer for husholdningsaffald 2024",
+            presentation="Affaldsgebyret for et parcelhus stiger i 2024.",
+        ),
+        ParsedItem(number="2", title="Budget 2024", presentation="Budgettet vedtages."),
+        ParsedItem(number="3", title="Byggesagsgebyr 2023", presentation="Gebyret for en byggesag."),
+    )
+    # No item says "skraldegebyr": it is a kind of "gebyr", whose compounds find item 1 ("2024"
+    # leaves out item 3); named as missing, as a word left out is.
+    results = search("skraldegebyr 2024")
+    assert (results.fuzzy, results.missing) == (True, ["skraldegebyr"])
+    assert [hit.item.number for hit in results.hits] == ["1"] and "2024" in results.suggestion
+    body = client.get("/search/", {"q": "skraldegebyr 2024"}).content.decode()
+    assert "Intet punkt indeholder: skraldegebyr." in body
+    # The last part must be a word of the archive, of at least five letters: "fodgængerbro" is
+    # left out ("bro"), and a tail only the items outside a filter hold is none.
+    results = search("fodgængerbro 2024")
+    assert results.missing == ["fodgængerbro"] and sorted(hit.item.number for hit in results.hits) == [
+        "1",
+        "2",
+    ]
+    results = search("skraldegebyr budget", items=AgendaItem.objects.filter(number="2"))
+    assert results.missing == ["skraldegebyr"] and [hit.item.number for hit in results.hits] == ["2"]
 
 
 def test_a_word_left_out_is_one_missing_within_the_section_and_filters():
