@@ -2547,6 +2547,606 @@ RECALL = [
         ("2024-06-26", SBU, "4"),
         "probe E (14th session): natural phrase",
     ),
+    (
+        "silent city gate21 støj",
+        ("2023-12-11", BYRAAD, "23"),
+        "probe F (15th session): English name in body; case-copies (PTU 5, OEU 20 same text)",
+    ),
+    (
+        "90 km/t motorvej støj greve",
+        ("2023-12-11", BYRAAD, "23"),
+        "probe F (15th session): speed with unit; case-copies",
+    ),
+    (
+        "danskuddannelse solrød udbud",
+        ("2023-12-11", BYRAAD, "24"),
+        "probe F (15th session): title words; case-copies (PTU 6, OEU 21)",
+    ),
+    (
+        "hjaelpemiddeldepot koege",
+        ("2023-12-11", BYRAAD, "28"),
+        "probe F (15th session): ae/oe for æ/ø; case-copies (SHU 4, OEU 25)",
+    ),
+    (
+        "argo selskabsgørelse restgæld",
+        ("2023-12-11", BYRAAD, "32"),
+        "probe F (15th session): name + body compounds; case-copies (OEU 29)",
+    ),
+    (
+        "affaldsforbrænding udbud 2025",
+        ("2023-12-11", BYRAAD, "32"),
+        "probe F (15th session): body words and year; case-copies",
+    ),
+    (
+        "digelag borgermøde kystbeskyttelse",
+        ("2023-11-16", KTM, "6"),
+        "probe F (15th session): words only in the committee's decision; case-copies",
+    ),
+    (
+        "kystbeskytelse hvidovre stormflod",
+        ("2023-12-11", BYRAAD, "19"),
+        "probe F (15th session): misspelling (missing s); case-copies",
+    ),
+    (
+        "fondsmoms læringsmiljø renseanlæg",
+        ("2023-12-11", BYRAAD, "15"),
+        "probe F (15th session): body word + title compounds; case-copies (OEU 13)",
+    ),
+    (
+        "laeringsruter klimapark mosede",
+        ("2023-12-11", BYRAAD, "15"),
+        "probe F (15th session): ae for æ, body compound; case-copies",
+    ),
+    (
+        "ungdomsskole kulturbase klub fælles ledelse",
+        ("2023-12-11", BYRAAD, "16"),
+        "probe F (15th session): 2. behandling chosen; case-copies (1. behandling BR 2023-11-06 11,"
+        " other text)",
+    ),
+    (
+        "indeklemte areal udbud lokalplan",
+        ("2023-12-11", BYRAAD, "25"),
+        "probe F (15th session): title words; case-copies; helhedsplan case 23-009958 competes",
+    ),
+    (
+        "klar forsyning slambehandlingsanlæg salg",
+        ("2023-12-11", BYRAAD, "25"),
+        "probe F (15th session): body words, noun for verb (sælge); case-copies; helhedsplan items also"
+        " name the plant",
+    ),
+    (
+        "barnets lov partsrettigheder 10 år",
+        ("2023-12-11", BYRAAD, "26"),
+        "probe F (15th session): body word; case-copies; other barnets lov cases compete",
+    ),
+    (
+        "tidsplan budgetopfølgning 2024",
+        ("2023-12-11", BYRAAD, "12"),
+        "probe F (15th session): title words; case-copies; many Budgetopfølgning 2023 items compete",
+    ),
+    (
+        "delegationsplan tilskud foreninger 4.000 kr",
+        ("2023-11-27", OEU, "14"),
+        "probe F (15th session): amount only in OEU's decision; case-copies (7 copies)",
+    ),
+    (
+        "gis server udskiftning",
+        ("2023-12-11", BYRAAD, "18"),
+        "probe F (15th session): abbreviation, noun for verb (udskiftes); case-copies",
+    ),
+    (
+        "strandparken regnskab 2022 tangrensning",
+        ("2023-12-11", BYRAAD, "21"),
+        "probe F (15th session): body word; case-copies (KFU 5, OEU 18)",
+    ),
+    (
+        "elevfravær skoleudviklingssamtaler",
+        ("2023-12-11", BYRAAD, "27"),
+        "probe F (15th session): body compounds; case-copies",
+    ),
+    (
+        "referater skoleudviklingssamtaler link",
+        ("2023-11-14", SBU_GREVE, "4"),
+        "probe F (15th session): words only in the committee's decision; case-copies",
+    ),
+    (
+        "skoleudviklingssamtaller",
+        ("2023-12-11", BYRAAD, "27"),
+        "probe F (15th session): misspelling (double l); case-copies",
+    ),
+    (
+        "egenbetaling indkøbsordning hjemmepleje",
+        ("2023-12-11", BYRAAD, "31"),
+        "probe F (15th session): body words; case-copies (case holds 12 different items)",
+    ),
+    (
+        "hjemmepleje kvalitetsstandard handicaprådet høring",
+        ("2023-12-11", BYRAAD, "31"),
+        "probe F (15th session): words of the Byråd's decision (sent back); case-copies; BR 30 was sent"
+        " back too",
+    ),
+    (
+        "akutpladser hedebo kvalitetsstandard",
+        ("2023-12-11", BYRAAD, "30"),
+        "probe F (15th session): body words; case-copies",
+    ),
+    (
+        "fodboldhuset karlslunde hallerne udskudt",
+        ("2023-12-11", BYRAAD, "33"),
+        "probe F (15th session): synonym (text: forskudt); case-copies",
+    ),
+    (
+        "cykelsti greve centervej skovbo allé",
+        ("2023-11-06", BYRAAD, "12"),
+        "probe F (15th session): words only in the Byråd's decision (PV Greve); case-copies",
+    ),
+    (
+        "kloge m2 ejendomsstrategi",
+        ("2023-11-06", BYRAAD, "13"),
+        "probe F (15th session): m2 token + title word; case-copies",
+    ),
+    (
+        "separatkloakering tune",
+        ("2023-03-20", KTM, "2"),
+        "probe F (15th session): word only in the committee's decision (others: separatkloakerede);"
+        " case-copies (8 copies)",
+    ),
+    (
+        "spildevandsplan 2023-2031 endelig godkendt",
+        ("2023-11-06", BYRAAD, "14"),
+        "probe F (15th session): final approval vs forslag copies; case-copies",
+    ),
+    (
+        "havana sfo kapacitet 82 børn",
+        ("2023-11-06", BYRAAD, "15"),
+        "probe F (15th session): name + number; case-copies",
+    ),
+    (
+        "skolegård grøn beplantning strandskolen",
+        ("2023-10-12", KTM, "5"),
+        "probe F (15th session): words of the committee's decision; case-copies",
+    ),
+    (
+        "lodsejere teknisk gennemgang indeklemte areal",
+        ("2023-10-23", OEU, "12"),
+        "probe F (15th session): words only in OEU's decision; case-copies",
+    ),
+    (
+        "global connect it drift kontrakt",
+        ("2023-11-06", BYRAAD, "23"),
+        "probe F (15th session): company name, hyphenated word typed apart; case-copies",
+    ),
+    (
+        "klimahandlingsplan status 53 tiltag",
+        ("2023-11-06", BYRAAD, "25"),
+        "probe F (15th session): number + title; case-copies; several klimahandlingsplan cases",
+    ),
+    (
+        "cafe greve idrætscenter forpagter udbud",
+        ("2023-10-02", BYRAAD, "13"),
+        "probe F (15th session): e for é; case-copies (OEU 2023-06-12 8, 2023-09-25 8)",
+    ),
+    (
+        "hvad koster jordflytning gebyr 2024",
+        ("2023-10-02", BYRAAD, "15"),
+        "probe F (15th session): question; case-copies",
+    ),
+    (
+        "byggesags gebyr timepris 2024",
+        ("2023-10-02", BYRAAD, "16"),
+        "probe F (15th session): compound typed as two words; case-copies",
+    ),
+    (
+        "hvad koster en byggesag i timen",
+        ("2023-10-02", BYRAAD, "16"),
+        "probe F (15th session): question (text: 786 kr. pr. time); case-copies",
+    ),
+    (
+        "ventilatorer hallerne varmegenvinding",
+        ("2023-10-02", BYRAAD, "17"),
+        "probe F (15th session): body words; case-copies (6 copies, 2 texts)",
+    ),
+    (
+        "sf imod strandeng anlægslov",
+        ("2023-10-02", BYRAAD, "18"),
+        "probe F (15th session): party + decision words; case-copies (10 copies)",
+    ),
+    (
+        "greve marinas ønske hejren",
+        ("2023-03-06", BYRAAD, "19"),
+        "probe F (15th session): genitive name, final decision including it; case-copies",
+    ),
+    (
+        "falck uddannelsescenter randers beredskab",
+        ("2023-09-04", BYRAAD, "13"),
+        "probe F (15th session): names in body; case-copies",
+    ),
+    (
+        "blinde alarmer beredskab 4k",
+        ("2023-09-04", BYRAAD, "14"),
+        "probe F (15th session): body words + name with digit; case-copies",
+    ),
+    (
+        "lunas ark hundigegårdsvej 175 børn",
+        ("2023-09-04", BYRAAD, "19"),
+        "probe F (15th session): name, street, number; case-copies",
+    ),
+    (
+        "falder affaldsgebyret 2024 enfamiliehus",
+        ("2023-09-04", BYRAAD, "20"),
+        "probe F (15th session): question-like; text 'enfamilieshus'; case-copies",
+    ),
+    (
+        "skraldegebyr 2024",
+        ("2023-09-04", BYRAAD, "20"),
+        "probe F (15th session): colloquial compound not in the text; case-copies",
+    ),
+    (
+        "budget 2024 grundskyld 5,5 promille",
+        ("2023-10-02", BYRAAD, "12"),
+        "probe F (15th session): number with comma; case-copies (22 items in case)",
+    ),
+    (
+        "enhedslistens budgetforslag 2024",
+        ("2023-10-02", BYRAAD, "12"),
+        "probe F (15th session): genitive party; case-copies (OEU 2023-09-25 2 same text)",
+    ),
+    (
+        "udskrivningsprocent 24,52",
+        ("2023-10-02", BYRAAD, "12"),
+        "probe F (15th session): tax rate with comma; case-copies",
+    ),
+    (
+        "klimastrandvej ét spor 40 km/t",
+        ("2023-10-02", BYRAAD, "14"),
+        "probe F (15th session): é, speed; case-copies (13 items)",
+    ),
+    (
+        "samling af tune skole på højen",
+        ("2023-06-19", BYRAAD, "12"),
+        "probe F (15th session): words with stop words; case-copies (10 copies)",
+    ),
+    (
+        "skimmelsvamp tune skole lunden",
+        ("2023-06-19", BYRAAD, "12"),
+        "probe F (15th session): Bilag title word; case-copies",
+    ),
+    (
+        "greveager fortov barnevogne",
+        ("2023-06-19", BYRAAD, "17"),
+        "probe F (15th session): street + body words; case-copies",
+    ),
+    (
+        "skråparkering håndværkerbyen",
+        ("2023-05-25", KTM, "11"),
+        "probe F (15th session): words only in the committee's decision; case-copies",
+    ),
+    (
+        "stenbro fortidsminde grevebækken",
+        ("2023-06-19", BYRAAD, "21"),
+        "probe F (15th session): body words; case-copies",
+    ),
+    (
+        "garanti greve vandværk 220 mio",
+        ("2023-06-19", BYRAAD, "22"),
+        "probe F (15th session): amount; case-copies",
+    ),
+    (
+        "sf imod kommunal boliganvisning askerød",
+        ("2023-06-19", BYRAAD, "24"),
+        "probe F (15th session): party in decision + title; case-copies",
+    ),
+    (
+        "fremleje almene boliger brev ministeren",
+        ("2023-06-12", OEU, "19"),
+        "probe F (15th session): words only in OEU's decision (BR approved the letter as bilag 5);"
+        " case-copies",
+    ),
+    (
+        "efterskoleophold støtte forældre sagsbehandlingstid",
+        ("2023-06-19", BYRAAD, "27"),
+        "probe F (15th session): sagsbehandlingstid for -frist; case-copies",
+    ),
+    (
+        "nova pulje normering pædagoger",
+        ("2023-06-19", BYRAAD, "29"),
+        "probe F (15th session): name shared with NOVA5 arkitekter; case-copies",
+    ),
+    (
+        "stu greve tilsyn bdo",
+        ("2023-06-19", BYRAAD, "40"),
+        "probe F (15th session): abbreviations; case-copies",
+    ),
+    (
+        "tune plejehjem boligselskabet sjælland skema a",
+        ("2023-05-15", BYRAAD, "40"),
+        "probe F (15th session): names, one-letter word; case-copies",
+    ),
+    (
+        "dfs plus hjemmepleje leverandør",
+        ("2023-05-15", BYRAAD, "44"),
+        "probe F (15th session): company name; case-copies",
+    ),
+    (
+        "underskudsgaranti 7,5 mio mosede fort",
+        ("2023-05-08", OEU, "33"),
+        "probe F (15th session): amount only in OEU's decision; case-copies",
+    ),
+    (
+        "oeresundsvandsamarbejdet",
+        ("2023-05-15", BYRAAD, "32"),
+        "probe F (15th session): oe for Ø in a long compound; case-copies",
+    ),
+    (
+        "indgangsparti greve svømmehal rust",
+        ("2023-09-04", BYRAAD, "22"),
+        "probe F (15th session): body words of the Aug. round; case-copies (Jan. round other text)",
+    ),
+    (
+        "ladestandere udbud klimapuljen 2023",
+        ("2023-09-04", BYRAAD, "23"),
+        "probe F (15th session): body word + definite title word; case-copies (2022 copies other text)",
+    ),
+    (
+        "greve gymnasium idrætshal foreninger",
+        ("2023-09-04", BYRAAD, "26"),
+        "probe F (15th session): names + body words; case-copies",
+    ),
+    (
+        "beredskab mod overgreb på børn",
+        ("2023-09-04", BYRAAD, "30"),
+        "probe F (15th session): final of two rounds; case-copies (6 copies)",
+    ),
+    (
+        "høringssvar specialpædagogisk analyse",
+        ("2023-09-04", BYRAAD, "28"),
+        "probe F (15th session): 2. behandling; case-copies (7 copies)",
+    ),
+    (
+        "frydenhøj allé friplejehjem",
+        ("2023-09-04", BYRAAD, "31"),
+        "probe F (15th session): street with é; case-copies",
+    ),
+    (
+        "børnesagsbarometer greve",
+        ("2023-09-04", BYRAAD, "29"),
+        "probe F (15th session): base of definite (Børnesagsbarometret); case-copies",
+    ),
+    (
+        "lidl mosede strandvej midterrabat",
+        ("2023-08-17", KTM, "9"),
+        "probe F (15th session): approved solution (May copy rejected); case-copies",
+    ),
+    (
+        "bubbles lydsystem indretning",
+        ("2023-11-21", SBU_GREVE, "3"),
+        "probe F (15th session): English word; decided copy (11-14 postponed); case-copies",
+    ),
+    (
+        "hvilke anbefalinger fra specialpædagogisk analyse iværksættes i 2024",
+        ("2023-11-21", SBU_GREVE, "2"),
+        "probe F (15th session): question; decided copy (11-14 postponed); case-copies",
+    ),
+    (
+        "citizens assembly greve",
+        ("2023-11-14", PTU, "12"),
+        "probe F (15th session): English words in body; case-copies",
+    ),
+    (
+        "we do democracy borgersamling",
+        ("2023-11-28", PTU, "2"),
+        "probe F (15th session): English company name; case-copies",
+    ),
+    (
+        "national klimahandledag 2024",
+        ("2023-11-16", KTM, "15"),
+        "probe F (15th session): 3 identical copies (SBU 11-14 9, SBU 11-21 4); case-copies",
+    ),
+    (
+        "klimahandeldag",
+        ("2023-11-16", KTM, "15"),
+        "probe F (15th session): swapped letters; case-copies",
+    ),
+    (
+        "mehmet zeki dogru imod tryghed greve nord",
+        ("2023-11-14", PTU, "11"),
+        "probe F (15th session): politician + decision; case-copies",
+    ),
+    (
+        "gaderæs lovlige forsamlingssteder",
+        ("2023-11-14", PTU, "13"),
+        "probe F (15th session): body words; case-copies (KTM 11-16 16 same text)",
+    ),
+    (
+        "vum voksenudredningsmetoden nexus",
+        ("2023-11-13", SHU, "5"),
+        "probe F (15th session): abbreviation; case-copies (SOU 11 same day same text)",
+    ),
+    (
+        "affaldsplan 2023-2034 endelig godkendelse",
+        ("2023-01-30", BYRAAD, "20"),
+        "probe F (15th session): final vs draft copies; case-copies",
+    ),
+    (
+        "loftlifte plejehjem tune",
+        ("2022-01-10", SOU, "7"),
+        "probe F (15th session): committee's remark; case-copies",
+    ),
+    (
+        "kommuneplan jerismosevej",
+        ("2022-12-12", BYRAAD, "43"),
+        "probe F (15th session): Bilag title + OEU remark; case-copies",
+    ),
+    (
+        "anretter køkkener vesterbo abels hus",
+        ("2022-09-05", BYRAAD, "14"),
+        "probe F (15th session): compound typed apart; case-copies",
+    ),
+    (
+        "kol diabetes forebyggelsestilbud",
+        ("2023-10-09", SOU, "6"),
+        "probe F (15th session): abbreviation; case-copies (case 23-009418 holds 6 different items)",
+    ),
+    (
+        "genplanlægning kørelister nexus",
+        ("2023-10-09", SOU, "7"),
+        "probe F (15th session): body words; case-copies (same case number, other items)",
+    ),
+    (
+        "kol koret rygestopkurser",
+        ("2023-11-13", SOU, "8"),
+        "probe F (15th session): hyphenated name typed apart; case-copies (case 23-011668)",
+    ),
+    (
+        "fleksibel udlejning forlænges 2024",
+        ("2023-11-14", PTU, "4"),
+        "probe F (15th session): body words; case-copies (PTU 3 dialogmøde)",
+    ),
+    (
+        "venteliste plejebolig 2023",
+        ("2023-08-14", SOU, "7"),
+        "probe F (15th session): title words inflected; case-copies (case 23-007005 five items)",
+    ),
+    (
+        "dyreste enkeltsager kl komponent",
+        ("2023-08-14", SHU, "5"),
+        "probe F (15th session): title words; case-copies (SHU 4 same case, other text)",
+    ),
+    (
+        "sundheds aftale 2024-2027 region sjælland",
+        ("2023-12-11", BYRAAD, "29"),
+        "probe F (15th session): compound typed apart; case-copies (also høring case 23-004947)",
+    ),
+    (
+        "a-kasser kontaktforløb 2024",
+        ("2023-10-09", BEU, "5"),
+        "probe F (15th session): hyphenated plural (A-kasserne)",
+    ),
+    (
+        "tomme ældreboliger ukrainske flygtninge",
+        ("2023-10-09", SOU, "11"),
+        "probe F (15th session): body words",
+    ),
+    (
+        "christina grandahl jensen rusmiddelcenter",
+        ("2023-10-09", SOU, "2"),
+        "probe F (15th session): person name",
+    ),
+    (
+        "ppr færre ppv'er",
+        ("2023-10-10", SBU_GREVE, "4"),
+        "probe F (15th session): abbreviation with apostrophe plural",
+    ),
+    (
+        "stime mental sundhed børn",
+        ("2023-10-10", SBU_GREVE, "5"),
+        "probe F (15th session): acronym + title words",
+    ),
+    (
+        "greve business awards",
+        ("2023-11-13", BEU, "3"),
+        "probe F (15th session): English name",
+    ),
+    (
+        "652 sygedagpengemodtagere",
+        ("2023-11-13", BEU, "4"),
+        "probe F (15th session): number; same title as BEU 2023-08-14 4",
+    ),
+    (
+        "socialtilsyn øst dialogmøde",
+        ("2023-11-13", SHU, "2"),
+        "probe F (15th session): title words",
+    ),
+    (
+        "broklub døve tilskud",
+        ("2023-11-13", SOU, "3"),
+        "probe F (15th session): base of definite (Broklubben) in decision",
+    ),
+    (
+        "paragraf 79 puljen ældre aktiviteter",
+        ("2023-11-13", SOU, "3"),
+        "probe F (15th session): 'paragraf' typed for §",
+    ),
+    (
+        "børne og skoleråd kommissorium",
+        ("2023-11-14", SBU_GREVE, "6"),
+        "probe F (15th session): suspended hyphen typed without",
+    ),
+    (
+        "elitestøtte idrætspuljen 2024",
+        ("2023-11-15", KFU, "6"),
+        "probe F (15th session): tail of a compound (talent- og elitestøtten)",
+    ),
+    (
+        "folkeoplysningsråd nedlægge idrætsråd",
+        ("2023-11-15", KFU, "9"),
+        "probe F (15th session): verb/base forms",
+    ),
+    (
+        "mtb spor hedeland",
+        ("2023-11-15", KFU, "10"),
+        "probe F (15th session): hyphenated word typed apart",
+    ),
+    (
+        "skal håndtaget på skraldespanden vende ud mod vejen",
+        ("2023-11-16", KTM, "7"),
+        "probe F (15th session): question; text: affaldsbeholderne ... håndtagene ... kørevejen",
+    ),
+    (
+        "byttehjørner genbrugsstation",
+        ("2023-11-16", KTM, "7"),
+        "probe F (15th session): plural; head of minigenbrugsstationer",
+    ),
+    (
+        "olieudskiller erhvervsaffald",
+        ("2023-11-16", KTM, "8"),
+        "probe F (15th session): body word",
+    ),
+    (
+        "torben tranæs ekspertudvalg",
+        ("2023-08-14", SHU, "3"),
+        "probe F (15th session): person name",
+    ),
+    (
+        "villa sitka kystdirektoratet udmatrikulering",
+        ("2023-09-12", PTU, "5"),
+        "probe F (15th session): names; other Villa Sitka items compete",
+    ),
+    (
+        "vedligeholdelses efterslæb kommunale bygninger",
+        ("2023-09-14", KTM, "10"),
+        "probe F (15th session): compound typed apart; analysis case 22-003229 competes",
+    ),
+    (
+        "byggeplads fjernvarme langagergaard",
+        ("2023-08-17", KTM, "14"),
+        "probe F (15th session): aa for å",
+    ),
+    (
+        "hvornår er et barn vuggestuebarn",
+        ("2023-08-15", SBU_GREVE, "7"),
+        "probe F (15th session): question",
+    ),
+    (
+        "10 klasse solrød tosprogede",
+        ("2023-08-15", SBU_GREVE, "11"),
+        "probe F (15th session): hyphenated word joined (to-sprogede)",
+    ),
+    (
+        "hvor mange plejeboliger mangler i 2034",
+        ("2023-08-14", SOU, "8"),
+        "probe F (15th session): question",
+    ),
+    (
+        "hvornår træder barnets lov i kraft",
+        ("2023-11-14", SBU_GREVE, "2"),
+        "probe F (15th session): question; BR 2023-12-11 26 states it too",
+    ),
+    (
+        "tune vandværk lokalplan 15.25",
+        ("2023-08-15", PTU, "5"),
+        "probe F (15th session): plan number with dot",
+    ),
 ]
 # (query, the case number it names, an item of that case)
 CASES = [
