@@ -135,10 +135,24 @@ def test_follow_a_case_from_a_meeting_to_another_meetings_item(live_server, page
 
 @pytest.mark.parametrize(
     "where",
-    ["front", "list", "filtered list", "meeting", "item", "case", "statement", "person", "party", "people"],
+    [
+        "front",
+        "list",
+        "filtered list",
+        "meeting",
+        "item",
+        "case",
+        "statement",
+        "person",
+        "party",
+        "people",
+        "search",
+    ],
 )
 def test_axe_finds_no_accessibility_violations(live_server, page, archive, where):
     path = {
+        # The case's two items as one hit, the other linked under it ("Samme sag også").
+        "search": "/search/?q=Kontrolgruppen",
         "front": "/",
         "list": "/meetings/",
         "filtered list": "/meetings/?municipality=aabenraa&date_after=2026-13-01",  # with a form error
@@ -151,6 +165,10 @@ def test_axe_finds_no_accessibility_violations(live_server, page, archive, where
         "people": "/aabenraa/personer/",
     }[where]
     page.goto(live_server.url + path)
+    if where == "search":
+        expect(page.locator(".same-case")).to_contain_text(
+            "Samme sag også: Arbejdsmarkeds- og Uddannelsesudvalget, 3. februar 2026"
+        )
 
     results = Axe().run(
         page, options={"runOnly": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]}
