@@ -26,6 +26,9 @@ MIN_TAIL = 5
 # Two known words typed as one may end in a word this short when the word before it is a known word
 # of as many letters ("discgolf": "disc golf").
 MIN_SPLIT_TAIL = 4
+# The shortest word looked for as two words printed apart when a few items hold the words of a query
+# (written_apart()).
+MIN_APART = 8
 # PostgreSQL reads the words this similar (shared trigrams / all trigrams of both) as candidates.
 MIN_SIMILARITY = 0.2
 # Candidates read for a suggestion on SQLite (words of the same first letter and length ±2, or
@@ -76,6 +79,17 @@ def last_part(word, using):
     with connections[using].cursor() as cursor:
         known = in_vocabulary({stem(tail) for tail in tails}, cursor)
     return next((tail for tail in tails if stem(tail) in known and tail not in STOP_WORDS), None)
+
+
+def written_apart(word, using):
+    """`word` (one word typed, of at least MIN_APART letters) as the two known words the minutes may
+    print it as ("tiårsplan": "ti årsplan", "idrætscenter": "idræts center"), as _split() reads
+    it; None: no such split, or not a plain word."""
+    word = word.lower()
+    if not word.isalpha() or len(word) < MIN_APART:
+        return None
+    with connections[using].cursor() as cursor:
+        return _split(word, cursor)
 
 
 def _known(base, cursor, vendor):

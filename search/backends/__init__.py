@@ -1,6 +1,7 @@
 """`search()`: one page of open agenda items matching a query, from the backend of the database
 the items are read from (postgres.py or sqlite.py); common.py pages, ranks and facets."""
 
+import datetime
 import math
 from collections import Counter
 
@@ -10,8 +11,8 @@ from agenda_items.models import AgendaItem
 
 from ..highlight import matching_bilag
 from ..query import STOP_WORDS, has_or, parse, pieces, tokens, unquestioned
-from ..results import PAGE_SIZE, SearchResults, SearchTimedOut
-from ..vocabulary import last_part, spelled_out, suggestion
+from ..results import OTHER_TREATMENTS, PAGE_SIZE, SearchResults, SearchTimedOut
+from ..vocabulary import last_part, spelled_out, suggestion, written_apart
 from . import common, postgres, sqlite
 
 MAX_QUERY_LENGTH = 500
@@ -186,12 +187,28 @@ def _add_some_words(results, q, base, backend, section, using):
     if found is None:
         return
     trial, _either, query = found
-    shown = {hit.item.pk for hit in results.hits}
-    cases = {hit.item.case_id for hit in results.hits if hit.item.case_id}
-    results.also = [hit for hit in trial.hits if hit.item.pk not in shown and hit.item.case_id not in cases][
-        : PAGE_SIZE - len(results.hits)
-    ]
+    shown = {item.pk for hit in results.hits for item in (hit.item, *hit.others)}
+    cases = {hit.item.case_id: hit for hit in results.hits if hit.item.case_id} if results.by_case else {}
+    also = []
+    for hit in trial.hits:
+        items = [item for item in (hit.item, *hit.others) if item.pk not in shown]
+        if hit.item.case_id in cases:
+            # Of a case already shown (results.by_case): named under its hit, with the others.
+            _add_others(cases[hit.item.case_id], items)
+        elif items:
+            also.append(hit)
+    results.also = also[: PAGE_SIZE - len(results.hits)]
     matching_bilag(results.also, query.marks, section == "attachments")
+
+
+def _add_others(hit, items):
+    """`items` of `hit`'s case named under it too, oldest first, as many as OTHER_TREATMENTS allows."""
+    room = OTHER_TREATMENTS - len(hit.others)
+    hit.more_others += max(0, len(items) - room)
+    hit.others = sorted(
+        [*hit.others, *items[: max(0, room)]],
+        key=lambda item: (item.meeting.date or datetime.date.max, item.pk),
+    )
 
 
 def _some_words(results, q, base, backend, section, using):
@@ -205,6 +222,9 @@ def _some_words(results, q, base, backend, section, using):
     alternatives = [
         f'"{piece}"' if len(tokens(piece)) > 1 and not piece.startswith('"') else piece for piece in required
     ]
+    # A word typed as one that the minutes may print as two is looked for as those two together as
+    # well ("opdateret tiårsplan skoler": the Byråd's copy says "ti årsplan").
+    alternatives += [f'"{apart}"' for piece in required if (apart := written_apart(piece, using))]
     either = " ".join([" or ".join(alternatives), *(piece for piece in typed if piece.startswith("-"))])
     matched, query, estimate_of = backend.match(base, parse(either), section, SECTIONS, using)
     if matched is None:

@@ -792,6 +792,38 @@ def test_the_search_page_shows_a_cases_items_as_one_hit(client):
     assert client.get("/api/search/", {"q": "temperatur svømmehal"}).json()["total"] == 6
 
 
+def test_items_with_some_of_the_words_of_a_case_shown_are_named_under_its_hit():
+    """Greve's Byråd printed "ti årsplan" where its committee wrote "tiårsplan": the Byråd's copy
+    holds none of the words typed, but the two words it prints for one of them; it is looked for
+    so among the items with some of the words, and named under its case's hit."""
+    load(
+        ParsedItem(
+            number="14",
+            title="Opdatering af tiårsplan for skolernes bygninger",
+            case_number="23-000269",
+            presentation="Planen opdateres.",
+        ),
+        committee="Klima-, Teknik- og Miljøudvalget",
+        date="2023-04-27",
+    )
+    load(
+        ParsedItem(number="43", title="Ti årsplan for bygningsoptimering", case_number="23-000269"),
+        ParsedItem(number="44", title="Skoler og klubber", case_number="23-000300", presentation="Lokaler."),
+        committee="Byråd",
+        date="2023-05-15",
+    )
+    results = search("opdateret tiårsplan skoler", also=True, by_case=True)
+    assert [hit.item.number for hit in results.hits] == ["14"]
+    assert [(item.meeting.committee.name, item.number) for item in results.hits[0].others] == [
+        ("Byråd", "43")
+    ]
+    assert [hit.item.number for hit in results.also] == ["44"]
+    # Each item its own hit (not by case): the Byråd's copy is among the items with some words.
+    results = search("opdateret tiårsplan skoler", also=True)
+    assert [hit.item.number for hit in results.hits] == ["14"]
+    assert sorted(hit.item.number for hit in results.also) == ["43", "44"]
+
+
 def test_a_hit_names_at_most_a_few_of_its_cases_other_items(client, monkeypatch):
     monkeypatch.setattr("search.backends.common.OTHER_TREATMENTS", 2)
     for day in range(1, 6):
