@@ -3147,6 +3147,11 @@ RECALL = [
         ("2023-08-15", PTU, "5"),
         "probe F (15th session): plan number with dot",
     ),
+    (
+        "opdateret tiårsplan skoler",
+        ("2023-05-15", BYRAAD, "43"),
+        "probe F (15th session): the Byråd's copy prints 'ti årsplan', its committee 'tiårsplan'",
+    ),
 ]
 # (query, the case number it names, an item of that case)
 CASES = [
