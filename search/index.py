@@ -312,10 +312,7 @@ def add_compounds_postgres(cursor, ids):
     "teknikudvalget" or "tiårsplan" for "toilet- og badevogne", "Klima-, Teknik- og Miljøudvalget" or
     "ti-årsplan". SQLite's refresh_sqlite() adds them to the columns the same way."""
     if ids is None:
-        cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
-        low, high = cursor.fetchone()
-        ranges = [] if low is None else range(low, high + 1, _PG_COMPOUND_CHUNK)
-        batches = [("i.id >= %s AND i.id < %s", [start, start + _PG_COMPOUND_CHUNK]) for start in ranges]
+        batches = [(_PG_ID_RANGE, id_range) for id_range in _id_ranges(cursor)]
     else:
         batches = [("i.id = ANY(%s)", [ids])]
     for where, params in batches:
@@ -339,14 +336,23 @@ def add_compounds_postgres(cursor, ids):
 def reindex_apart_postgres(cursor):
     """Re-index the open items whose texts may write a compound apart (_PG_APART_SQL), read 2 000 ids
     at a time; for search 0013, whose cursor commits each statement on its own."""
-    cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
-    low, high = cursor.fetchone()
-    select = f"SELECT id FROM ({_PG_APART_SQL.replace('{where}', 'i.id >= %s AND i.id < %s')}) AS apart"
-    for start in [] if low is None else range(low, high + 1, _PG_COMPOUND_CHUNK):
-        cursor.execute(select, [start, start + _PG_COMPOUND_CHUNK])
+    select = f"SELECT id FROM ({_PG_APART_SQL.replace('{where}', _PG_ID_RANGE)}) AS apart"
+    for id_range in _id_ranges(cursor):
+        cursor.execute(select, id_range)
         ids = [row[0] for row in cursor.fetchall()]
         if ids:
             refresh_items(cursor, ids)
+
+
+_PG_ID_RANGE = "i.id >= %s AND i.id < %s"
+
+
+def _id_ranges(cursor):
+    """[start, stop] of each _PG_COMPOUND_CHUNK ids from the items' first id to their last."""
+    cursor.execute("SELECT min(id), max(id) FROM agenda_items_agendaitem")
+    low, high = cursor.fetchone()
+    starts = [] if low is None else range(low, high + 1, _PG_COMPOUND_CHUNK)
+    return [[start, start + _PG_COMPOUND_CHUNK] for start in starts]
 
 
 def refresh_sqlite(cursor, ids):

@@ -1,7 +1,6 @@
 """`search()`: one page of open agenda items matching a query, from the backend of the database
 the items are read from (postgres.py or sqlite.py); common.py pages, ranks and facets."""
 
-import datetime
 import math
 from collections import Counter
 
@@ -139,9 +138,10 @@ def _search_without_missing(results, q, base, backend, section, using):
     if not required:
         return None
     missing = [piece for piece in required if not _finds(piece, base, backend, section, using)]
-    parts = {piece: last_part(piece, using) for piece in missing}
     parts = {
-        piece: part for piece, part in parts.items() if part and _finds(part, base, backend, section, using)
+        piece: part
+        for piece in missing
+        if (part := last_part(piece, using)) and _finds(part, base, backend, section, using)
     }
     if not missing or (len(missing) == len(required) and not parts):
         return None
@@ -205,10 +205,7 @@ def _add_others(hit, items):
     """`items` of `hit`'s case named under it too, oldest first, as many as OTHER_TREATMENTS allows."""
     room = OTHER_TREATMENTS - len(hit.others)
     hit.more_others += max(0, len(items) - room)
-    hit.others = sorted(
-        [*hit.others, *items[: max(0, room)]],
-        key=lambda item: (item.meeting.date or datetime.date.max, item.pk),
-    )
+    hit.others = common.oldest_first([*hit.others, *items[: max(0, room)]])
 
 
 def _some_words(results, q, base, backend, section, using):

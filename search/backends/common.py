@@ -88,12 +88,13 @@ def fill_page(results, matched, backend, query=None, estimate_of=None, boost=Non
         snippets = plain_snippets(page_items, parse(results.query).words)
     results.hits = [Hit(item, snippets.get(item.pk, "")) for item in page_items]
     for hit, group, more_others in zip(results.hits, groups, more, strict=bool(groups)):
-        # Oldest first, undated last: the case's course.
-        hit.others = sorted(
-            (item for item in group if item is not hit.item),
-            key=lambda item: (item.meeting.date or datetime.date.max, item.pk),
-        )
+        hit.others = oldest_first(item for item in group if item is not hit.item)
         hit.more_others = more_others
+
+
+def oldest_first(items):
+    """`items` (of one case) oldest first, undated last: the case's course."""
+    return sorted(items, key=lambda item: (item.meeting.date or datetime.date.max, item.pk))
 
 
 def shown_for(group):
