@@ -333,6 +333,21 @@ def test_a_misspelt_ending_is_suggested_as_the_word_it_begins_with():
     assert [hit.item.number for hit in results.hits] == ["1"]
 
 
+def test_a_suggestion_is_written_as_the_hits_print_the_word_at_a_words_start():
+    from search.vocabulary import spelled_out
+
+    texts = [
+        "Nye BØLGEBRYDERE ved havnen.",
+        None,
+        "Havnebølgebryderen, havnebølgebryderen og havnebølgebryderen.",
+    ]
+    # Whatever the case printed, and not from within another word ("havnebølgebryderen"): the form
+    # printed most often at a word's start, of the stem's forms.
+    assert spelled_out("bølgebryd", "bølgebrydre", texts) == "bølgebrydere"
+    # A word the reader typed is kept as typed.
+    assert spelled_out("bølgebryd strand", "bølgebryd strnd", texts) == "bølgebryd strand"
+
+
 def test_two_words_typed_as_one_are_suggested_as_a_phrase():
     load(
         # (Written "to-voksentimer" it is found as typed: the index holds it joined too.)
