@@ -1430,6 +1430,20 @@ def test_a_phrase_is_counted_only_up_to_its_limit_then_shown_newest_first(client
 
 
 @pytest.mark.postgres
+def test_a_phrase_within_a_section_is_counted_up_to_a_lower_limit(monkeypatch):
+    # Confirming a phrase in a section costs more per match than in the whole item (a Bilag's by
+    # its words' weight in the item's whole vector): counted up to SECTION_PHRASE_COUNT_LIMIT.
+    many_items_saying("Godkendt med bemærkning om den nye skolebus.", 25)
+    monkeypatch.setattr("search.backends.postgres.PHRASE_COUNT_LIMIT", 30)
+    monkeypatch.setattr("search.backends.postgres.SECTION_PHRASE_COUNT_LIMIT", 10)
+    anywhere = search('"nye skolebus"')
+    in_decisions = search('"nye skolebus"', section="decision")
+    assert anywhere.total == 25 and not anywhere.more_than_max
+    assert in_decisions.more_than_max and in_decisions.total == 10 and in_decisions.sort == "date"
+    assert len(in_decisions.hits) == 20
+
+
+@pytest.mark.postgres
 def test_a_word_the_planner_expects_rarely_is_counted_and_ranked():
     many_items_saying("Godkendt med bemærkning om skolebussen.", 25)
 
