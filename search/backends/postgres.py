@@ -56,8 +56,8 @@ ESTIMATE_LIMIT = 2 * MAX_RESULTS
 PHRASE_COUNT_LIMIT = RANK_LIMIT
 # Within a section a phrase's matches are counted up to this many: each is confirmed in the
 # section's words, a Bilag's by the weight of its words in the item's whole stored vector, about
-# 60 µs a match. "sociale ydelser" in the Bilag at 250 000 items (5 114 matches) took 154 ms to
-# count 2 000, 80 ms to count 1 000 (docs/PERFORMANCE.md).
+# 60 µs a match. The page of "sociale ydelser" in the Bilag at 250 000 items (5 114 matches) took
+# 154 ms counting 2 000 of them, 70-80 ms counting 1 000 (docs/PERFORMANCE.md).
 SECTION_PHRASE_COUNT_LIMIT = RANK_LIMIT // 2
 
 # The adjacent word pairs of the quoted phrases in a query, as word_pairs stores them (stop words

@@ -13,7 +13,7 @@ from meetings.models import Municipality, Person
 from search.backends import search
 from search.index import refresh_search_vectors
 from search.query import case_number_forms, hyphen_compounds, number_forms, suspended_compounds
-from search.vocabulary import nearest
+from search.vocabulary import nearest, spelled_out
 
 pytestmark = pytest.mark.django_db
 SEEDS = sorted((Path(__file__).resolve().parents[2] / "fixtures" / "minutes").glob("*.txt"))
@@ -334,8 +334,6 @@ def test_a_misspelt_ending_is_suggested_as_the_word_it_begins_with():
 
 
 def test_a_suggestion_is_written_as_the_hits_print_the_word_at_a_words_start():
-    from search.vocabulary import spelled_out
-
     texts = [
         "Nye BØLGEBRYDERE ved havnen.",
         None,
