@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from meetings import parties
-from meetings.models import Meeting, Municipality, Person
+from meetings.models import Meeting, Municipality, Person, choice_label
 
 
 def normalize_case_number(number):
@@ -254,6 +254,9 @@ class AgendaItem(models.Model):
             return _("Sendt videre til %(target)s") % {"target": self.outcome_target}
         return self.get_outcome_display()
 
+    def get_outcome_display(self):
+        return choice_label(self.Outcome, self.outcome)
+
     def note_clerk_edits(self, changed_fields):
         """Record which imported fields a clerk changed by hand (form.changed_data), so that
         importing the document again keeps them."""
@@ -349,6 +352,9 @@ class Position(models.Model):
                 .get()
             )
         super().save(*args, **kwargs)
+
+    def get_stance_display(self):
+        return choice_label(self.Stance, self.stance)
 
     @property
     def party_letter(self):

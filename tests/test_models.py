@@ -4,8 +4,9 @@ import datetime
 
 import pytest
 from django.db import IntegrityError, transaction
+from django.utils import translation
 
-from agenda_items.models import AgendaItem, Case, normalize_case_number
+from agenda_items.models import AgendaItem, Case, Position, normalize_case_number
 from meetings.models import Committee, Meeting, Municipality, Person
 
 pytestmark = pytest.mark.django_db
@@ -103,3 +104,27 @@ def test_clerk_group_may_add_and_change_meetings_items_and_attachments():
     assert {"add_meeting", "change_meeting", "add_agendaitem", "change_agendaitem"} <= codenames
     assert {"add_attachment", "change_attachment"} <= codenames
     assert "delete_meeting" not in codenames
+
+
+@pytest.mark.parametrize(
+    ("model", "field", "value", "danish", "english"),
+    [
+        (Meeting, "kind", "agenda", "Dagsorden", "Agenda"),
+        (AgendaItem, "outcome", "postponed", "Udsat", "Postponed"),
+        (Position, "stance", "reservation", "Tog forbehold", "Reserved their position"),
+    ],
+)
+def test_a_choice_is_displayed_by_its_label_in_the_active_language(model, field, value, danish, english):
+    # The models write their own get_FOO_display() (choice_label()): Django's builds every label.
+    obj = model(**{field: value})
+    display = getattr(obj, f"get_{field}_display")
+    with translation.override("da"):
+        assert display() == danish
+    with translation.override("en"):
+        assert display() == english
+
+
+def test_a_stored_value_that_is_no_choice_is_displayed_as_stored():
+    assert Meeting(kind="udkast").get_kind_display() == "udkast"
+    assert AgendaItem(outcome="").get_outcome_display() == ""
+    assert AgendaItem(outcome="").outcome_label == ""
