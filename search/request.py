@@ -131,18 +131,16 @@ class SearchRequest:
         a number seen only on closed items is never revealed. A year and a serial without the
         prefix the number is stored with ("2025-008076") is looked up by the end of the stored
         numbers when no number is the same (a scan of them: 40 ms at 550 000 cases)."""
-        if self.error:
+        forms, tails = case_number_forms(self.q), case_number_tails(self.q)
+        if self.error or not (forms or tails):
             return Case.objects.none()
         public = Case.objects.public().select_related("municipality")
-        forms, tails = case_number_forms(self.q), case_number_tails(self.q)
         if forms and (not tails or public.filter(normalized__in=forms).exists()):
             return public.filter(normalized__in=forms)
-        if tails:
-            ends = Q()
-            for tail in tails:
-                ends |= Q(normalized__endswith=tail)
-            return public.filter(ends)
-        return Case.objects.none()
+        ends = Q()
+        for tail in tails:
+            ends |= Q(normalized__endswith=tail)
+        return public.filter(ends)
 
     def run(self, page=None, *, also=False, by_case=False):
         """One page of results (this request's page unless `page` is given); `also` and `by_case`, the
